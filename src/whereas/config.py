@@ -1,0 +1,54 @@
+"""Configuration: the one place that reads WHEREAS_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DATABASE_URL = "sqlite:///whereas.db"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits that protect a run from hostile or broken input."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_html_bytes: int = 20 * 1024 * 1024
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_zip_ratio: int = 200
+    max_pdf_pages: int = 2000
+    max_text_chars: int = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings of one run, read from the environment by `load_settings`."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    corpus_dir: Path | None = None
+    limits: Limits = field(default_factory=Limits)
+
+
+def _int_env(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return int(value)
+
+
+def load_settings(database_url: str | None = None) -> Settings:
+    """Read the WHEREAS_* variables; an explicit `database_url` (the --db option) wins."""
+    defaults = Limits()
+    limits = Limits(
+        max_file_bytes=_int_env("WHEREAS_MAX_FILE_BYTES", defaults.max_file_bytes),
+        max_html_bytes=_int_env("WHEREAS_MAX_HTML_BYTES", defaults.max_html_bytes),
+        max_unzipped_bytes=_int_env("WHEREAS_MAX_UNZIPPED_BYTES", defaults.max_unzipped_bytes),
+        max_pdf_pages=_int_env("WHEREAS_MAX_PDF_PAGES", defaults.max_pdf_pages),
+    )
+    corpus = os.environ.get("WHEREAS_CORPUS_DIR")
+    return Settings(
+        database_url=database_url or os.environ.get("WHEREAS_DATABASE_URL") or DEFAULT_DATABASE_URL,
+        corpus_dir=Path(corpus) if corpus else None,
+        limits=limits,
+    )

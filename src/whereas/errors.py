@@ -1,0 +1,39 @@
+"""Exceptions of whereas, named after the condition they report."""
+
+from __future__ import annotations
+
+
+class WhereasError(Exception):
+    """Base class of every error whereas raises on purpose."""
+
+
+class RejectedDocument(WhereasError):
+    """A file that cannot be used at all; the message is the reason shown to the user."""
+
+
+class UnreadableDocument(RejectedDocument):
+    """The bytes could not be read (I/O error, not a regular file, corrupt container)."""
+
+
+class EmptyDocument(RejectedDocument):
+    """The file has no bytes, or no text at all once read."""
+
+
+class UnsupportedFormat(RejectedDocument):
+    """The bytes are of no format whereas reads (binary noise, an unknown container)."""
+
+
+class DocumentTooLarge(RejectedDocument):
+    """The file, or what it expands to, passes a size limit (see config.Limits)."""
+
+
+class UnknownReference(WhereasError):
+    """A reference that names no procedure or document in the store."""
+
+
+class InvalidReference(WhereasError):
+    """A string that is not an EP reference in any known form."""
+
+
+class StoreError(WhereasError):
+    """The store cannot be opened or migrated."""
