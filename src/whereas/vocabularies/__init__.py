@@ -1,0 +1,1 @@
+"""Vocabularies shipped with whereas: political groups, countries, and the clause vocabularies."""
