@@ -32,12 +32,17 @@ ReferenceKind = Literal[
 
 @dataclass(frozen=True)
 class Reference:
-    """An EP identifier found in a document, in its human form, with where it was found."""
+    """An EP identifier found in a document, in its human form, with where it was found.
+
+    `start`/`end` are offsets in the document's text (None when found in markup or data);
+    `written` is the identifier as the source wrote it ("RC-10-2025-0249", "PV-10-2025-05-08-VOT").
+    """
 
     kind: ReferenceKind
     value: str
     start: int | None = None
     end: int | None = None
+    written: str | None = None
 
 
 @dataclass
