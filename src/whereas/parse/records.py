@@ -52,6 +52,7 @@ class MemberVote:
     position: Position
     group: str | None = None
     corrected: bool = False
+    mep_id: str | None = None  # the voting-system id (RCV MepId), beside the person id (PersId)
 
 
 @dataclass
@@ -75,6 +76,11 @@ class Vote:
     members: list[MemberVote] = field(default_factory=list)
     span: Span | None = None
     path: str | None = None
+    author: str | None = None  # as printed: "Renew", "ECR, PfE", "original text", "committee"
+    amendment: str | None = None  # the amendment number as printed: "1", "3D= 19D="
+    clause_kind: ClauseKind | None = None  # what clause_label labels: "paragraph", "recital"
+    corrections: list[MemberVote] = field(default_factory=list)  # stated after the vote
+    flags: list[str] = field(default_factory=list)  # machine-readable issues: "totals_mismatch"
 
 
 @dataclass
@@ -116,6 +122,8 @@ class Person:
     country: str | None = None
     memberships: list[Membership] = field(default_factory=list)
     path: str | None = None
+    mep_id: str | None = None  # the voting-system id (RCV MepId) when the source gives it
+    flags: list[str] = field(default_factory=list)  # "lossy_name": letters lost to "?"
 
 
 @dataclass
@@ -132,3 +140,4 @@ class ParsedDocument:
     people: list[Person] = field(default_factory=list)
     header: dict[str, str | list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    procedures: dict[str, str] = field(default_factory=dict)  # reference -> procedure it states
