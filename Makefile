@@ -1,0 +1,40 @@
+# One front door: CI runs `make test` unchanged (see .ci/run).
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+DB ?= sqlite:///whereas.db
+PYTEST_ARGS ?= -n 2
+
+.PHONY: setup check test run ingest-corpus clean
+
+setup: $(BIN)/whereas
+
+$(BIN)/whereas: pyproject.toml uv.lock
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen
+	touch $@
+
+check: setup
+	$(BIN)/ruff check src tests $(wildcard eval bench)
+	$(BIN)/ruff format --check src/whereas/store/migrations
+	$(BIN)/mypy
+
+test: check
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+ingest-corpus: setup
+	@if [ -d "$(CORPUS)" ]; then \
+		$(BIN)/whereas ingest --db "$(DB)" "$(CORPUS)"; \
+	else \
+		echo "no corpus at $(CORPUS): live fetching (whereas fetch) is not built yet" >&2; exit 1; \
+	fi
+
+run: ingest-corpus
+	$(BIN)/whereas stats --db "$(DB)"
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm

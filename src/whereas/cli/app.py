@@ -1,0 +1,198 @@
+"""Typer commands. Results go to stdout, diagnostics to stderr; exit 0 ok, 1 rejected, 2 usage."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from whereas.config import load_settings
+from whereas.errors import StoreError, UnknownReference
+from whereas.ingest import IngestResult, expand_paths, ingest_file
+from whereas.store import Store
+
+app = typer.Typer(
+    name="whereas",
+    help="Track parliamentary resolutions on human rights: ingest, link, search and export.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+
+
+def _open_store(db: str | None) -> Store:
+    settings = load_settings(db)
+    try:
+        return Store.open(settings.database_url)
+    except StoreError as exc:
+        err.print(f"whereas: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _report(result: IngestResult, quiet: bool) -> None:
+    if result.status == "rejected":
+        err.print(f"whereas: rejected {result.path}: {result.reason}", markup=False)
+    elif not quiet:
+        for warning in result.warnings:
+            err.print(f"whereas: warning {result.path}: {warning}", markup=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read files of any supported format into the store (idempotent: same bytes, one document)."""
+    settings = load_settings(db)
+    store = _open_store(db)
+    files = list(expand_paths(paths))
+    results: list[IngestResult] = []
+    progress = Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("", total=len(files))
+            for path in files:
+                progress.update(task, description=path.name)
+                result = ingest_file(store, path, limits=settings.limits)
+                results.append(result)
+                _report(result, quiet)
+                progress.advance(task)
+    finally:
+        store.close()
+    _print_ingest_summary(results, as_json, quiet)
+    if any(r.status == "rejected" for r in results):
+        raise typer.Exit(1)
+
+
+def _print_ingest_summary(results: list[IngestResult], as_json: bool, quiet: bool) -> None:
+    counts = {
+        s: sum(1 for r in results if r.status == s) for s in ("added", "unchanged", "rejected")
+    }
+    if as_json:
+        payload = {
+            **counts,
+            "files": [
+                {
+                    "path": r.path,
+                    "status": r.status,
+                    "reason": r.reason,
+                    "id": r.document_id,
+                    "kind": r.kind,
+                    "reference": r.reference,
+                    "version": r.version,
+                    "warnings": r.warnings,
+                }
+                for r in results
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    elif not quiet or counts["rejected"]:
+        out.print(
+            f"{len(results)} files: {counts['added']} added, {counts['unchanged']} unchanged, "
+            f"{counts['rejected']} rejected"
+        )
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    indent: Annotated[int | None, typer.Option(help="Indent the JSON.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the whole store as one document (schema whereas.export/1)."""
+    from whereas.export.json_export import write_export
+
+    if format_ != "json":
+        err.print(f"whereas: unknown export format {format_!r} (known: json)")
+        raise typer.Exit(2)
+    store = _open_store(db)
+    try:
+        with store.session() as session:
+            if output is None:
+                write_export(session, sys.stdout, indent=indent)
+            else:
+                with output.open("w", encoding="utf-8") as fh:
+                    write_export(session, fh, indent=indent)
+    finally:
+        store.close()
+
+
+@app.command()
+def show(
+    reference: Annotated[str, typer.Argument(help="A procedure, a document reference or id.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one procedure or document, clause by clause."""
+    from whereas.cli.render import record_as_json, render_record
+    from whereas.store.lookup import find_record
+
+    store = _open_store(db)
+    try:
+        with store.session() as session:
+            try:
+                record = find_record(session, reference)
+            except UnknownReference as exc:
+                err.print(f"whereas: {exc}", markup=False)
+                raise typer.Exit(1) from exc
+            if as_json:
+                sys.stdout.write(json.dumps(record_as_json(record), ensure_ascii=False) + "\n")
+            else:
+                render_record(out, record)
+    finally:
+        store.close()
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Count what the store holds."""
+    from whereas.store.stats import store_stats
+
+    store = _open_store(db)
+    try:
+        with store.session() as session:
+            counts = store_stats(session)
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(counts) + "\n")
+        return
+    for name, value in counts.items():
+        if isinstance(value, dict):
+            for kind, n in value.items():
+                out.print(f"  {kind:<20} {n:>8}")
+        else:
+            out.print(f"{name:<22} {value:>8}")
+
+
+def main() -> None:
+    """Entry point of the `whereas` command."""
+    app()

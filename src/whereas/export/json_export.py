@@ -1,0 +1,277 @@
+"""The store as one JSON document, exactly as the contract "whereas.export/1" in DESIGN.md says.
+
+Arrays are sorted (procedures by reference, documents by id, clauses in document order, ...) so
+that two exports of the same store are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from whereas.store import schema
+
+SCHEMA_ID = "whereas.export/1"
+
+
+def clause_id(document_id: str, position: int) -> str:
+    """The public id of a clause: its document's id prefix and its position."""
+    return f"{document_id[:16]}-{position}"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _vote(v: schema.Vote, clause: str | None, sources: list[str]) -> dict[str, Any]:
+    return {
+        "for": v.for_,
+        "against": v.against,
+        "abstentions": v.abstentions,
+        "result": v.result,
+        "roll_call": v.roll_call,
+        "date": _iso(v.date),
+        "subject": v.subject,
+        "clause": clause,
+        "sources": sources,
+        "official": v.official,
+    }
+
+
+class _Index:
+    """Lookups the export needs, read once from the store."""
+
+    def __init__(self, session: Session) -> None:
+        self.docs = list(session.scalars(select(schema.Document).order_by(schema.Document.id)))
+        self.procedure_of_reference: dict[str, str] = {}
+        for doc in self.docs:
+            if doc.reference and doc.procedure:
+                self.procedure_of_reference.setdefault(doc.reference, doc.procedure)
+        self.clauses: dict[str, list[schema.Clause]] = defaultdict(list)
+        for c in session.scalars(
+            select(schema.Clause).order_by(schema.Clause.document_id, schema.Clause.position)
+        ):
+            self.clauses[c.document_id].append(c)
+        self.authors: dict[str, list[schema.Author]] = defaultdict(list)
+        for a in session.scalars(
+            select(schema.Author).order_by(schema.Author.document_id, schema.Author.position)
+        ):
+            self.authors[a.document_id].append(a)
+        self.votes: dict[str, list[schema.Vote]] = defaultdict(list)
+        for v in session.scalars(
+            select(schema.Vote).order_by(schema.Vote.document_id, schema.Vote.position)
+        ):
+            self.votes[v.document_id].append(v)
+        self.facts: dict[str, list[schema.Fact]] = defaultdict(list)
+        for f in session.scalars(
+            select(schema.Fact).order_by(schema.Fact.document_id, schema.Fact.position)
+        ):
+            self.facts[f.document_id].append(f)
+        self.quotes: dict[str, list[schema.Quote]] = defaultdict(list)
+        for q in session.scalars(
+            select(schema.Quote).order_by(schema.Quote.document_id, schema.Quote.position)
+        ):
+            self.quotes[q.document_id].append(q)
+        self.refs: dict[str, list[schema.DocumentReference]] = defaultdict(list)
+        for r in session.scalars(
+            select(schema.DocumentReference).order_by(schema.DocumentReference.id)
+        ):
+            self.refs[r.document_id].append(r)
+        self.label_clauses: dict[tuple[str, str], str] = {}
+        for doc in self.docs:
+            if doc.reference and doc.kind in {"motion", "joint_motion", "text_adopted"}:
+                for c in self.clauses[doc.id]:
+                    if c.label and c.kind in {"recital", "paragraph"}:
+                        key = (doc.reference, c.label.rstrip("."))
+                        self.label_clauses.setdefault(key, clause_id(doc.id, c.position))
+
+    def procedure_of(self, vote: schema.Vote) -> str | None:
+        """The procedure a vote belongs to: stated, or through the text it was on."""
+        if vote.procedure:
+            return vote.procedure
+        return self.procedure_of_reference.get(vote.reference or "")
+
+    def clause_of(self, vote: schema.Vote) -> str | None:
+        """The clause a vote is about, when the text voted on is in the store."""
+        if not vote.reference or not vote.clause_label:
+            return None
+        return self.label_clauses.get((vote.reference, vote.clause_label))
+
+
+def _document(doc: schema.Document, ix: _Index) -> dict[str, Any]:
+    reports_on = sorted({r.value for r in ix.refs[doc.id] if r.role == "reports_on"})
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "reference": doc.reference,
+        "procedure": doc.procedure,
+        "reports_on": reports_on,
+        "title": doc.title,
+        "date": _iso(doc.date),
+        "language": doc.language,
+        "publisher": doc.publisher,
+        "version": doc.version,
+        "authors": [
+            {"name": a.name, "group": a.group, "person": a.person_id} for a in ix.authors[doc.id]
+        ],
+        "groups": list(doc.groups or []),
+        "body": doc.body,
+        "clauses": [
+            {
+                "id": clause_id(doc.id, c.position),
+                "kind": c.kind,
+                "label": c.label,
+                "position": c.position,
+                "parent": clause_id(doc.id, c.parent_position)
+                if c.parent_position is not None
+                else None,
+                "text": c.text,
+                "verbs": list(c.verbs or []),
+                "addressees": list(c.addressees or []),
+                "themes": list(c.themes or []),
+            }
+            for c in ix.clauses[doc.id]
+        ],
+        "votes": [_vote(v, ix.clause_of(v), [doc.id]) for v in ix.votes[doc.id]],
+        "facts": [],
+        "quotes": [],
+        "source": {"path": doc.source_path, "url": doc.source_url, "sha256": doc.id},
+    }
+
+
+def _procedure_votes(
+    votes: Iterable[tuple[schema.Vote, str]], ix: _Index
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Official votes merged across sources by (date, subject); differing tallies conflict."""
+    merged: dict[tuple[str, str], list[tuple[schema.Vote, str]]] = defaultdict(list)
+    for vote, doc_id in votes:
+        merged[(_iso(vote.date) or "", (vote.subject or "").casefold())].append((vote, doc_id))
+    out, conflicts = [], []
+    for key in sorted(merged):
+        group = merged[key]
+        first = group[0][0]
+        sources = sorted({d for _, d in group})
+        out.append(_vote(first, ix.clause_of(first), sources))
+        tallies = sorted(
+            {(v.for_, v.against, v.abstentions) for v, _ in group if v.for_ is not None}, key=str
+        )
+        if len(tallies) > 1:
+            conflicts.append(
+                {
+                    "field": f"vote {first.subject or ''} {key[0]}".strip(),
+                    "values": [list(t) for t in tallies],
+                    "sources": sources,
+                }
+            )
+    return out, conflicts
+
+
+def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
+    by_procedure: dict[str, list[tuple[schema.Vote, str]]] = defaultdict(list)
+    for doc_id, votes in ix.votes.items():
+        for v in votes:
+            proc = ix.procedure_of(v)
+            if v.official and proc:
+                by_procedure[proc].append((v, doc_id))
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc in ix.docs:
+        if doc.procedure:
+            docs_of[doc.procedure].add(doc.id)
+        for r in ix.refs[doc.id]:
+            if r.role == "reports_on":
+                docs_of[r.value].add(doc.id)
+    out = []
+    for p in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
+        merged, conflicts = _procedure_votes(by_procedure.get(p.reference, []), ix)
+        out.append(
+            {
+                "reference": p.reference,
+                "type": p.type,
+                "title": p.title,
+                "documents": sorted(docs_of.get(p.reference, set())),
+                "votes": merged,
+                "conflicts": conflicts,
+            }
+        )
+    return out
+
+
+def _people(session: Session) -> list[dict[str, Any]]:
+    memberships: dict[str, set[tuple[str, str | None, str | None]]] = defaultdict(set)
+    for m in session.scalars(select(schema.Membership)):
+        memberships[m.person_id].add((m.group, _iso(m.start), _iso(m.end)))
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "country": p.country,
+            "groups": [
+                {"group": g, "from": f, "to": t}
+                for g, f, t in sorted(memberships[p.id], key=lambda x: (x[1] or "", x))
+            ],
+        }
+        for p in session.scalars(select(schema.Person).order_by(schema.Person.id))
+    ]
+
+
+def _links(session: Session) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(schema.Link).order_by(
+            schema.Link.type,
+            schema.Link.from_document,
+            schema.Link.from_clause,
+            schema.Link.to_document,
+            schema.Link.to_clause,
+            schema.Link.id,
+        )
+    )
+    return [
+        {
+            "type": link.type,
+            "label": link.label,
+            "from": {
+                "document": link.from_document,
+                "clause": clause_id(link.from_document, link.from_clause)
+                if link.from_clause is not None
+                else None,
+            },
+            "to": {
+                "document": link.to_document,
+                "clause": clause_id(link.to_document, link.to_clause)
+                if link.to_clause is not None
+                else None,
+            },
+            "score": link.score,
+        }
+        for link in rows
+    ]
+
+
+def build_export(session: Session) -> dict[str, Any]:
+    """The whole store as the export/1 JSON value."""
+    ix = _Index(session)
+    return {
+        "schema": SCHEMA_ID,
+        "procedures": _procedures(session, ix),
+        "documents": [_document(d, ix) for d in ix.docs],
+        "people": _people(session),
+        "links": _links(session),
+    }
+
+
+def write_export(session: Session, out: IO[str], *, indent: int | None = None) -> None:
+    """Write the export to `out` as JSON (UTF-8 text, keys in contract order)."""
+    json.dump(
+        build_export(session),
+        out,
+        ensure_ascii=False,
+        indent=indent,
+        separators=None if indent else (",", ":"),
+    )
+    out.write("\n")

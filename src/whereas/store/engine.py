@@ -1,0 +1,54 @@
+"""Engines for the store: SQLite (embedded, WAL) by default, PostgreSQL for shared deployments.
+
+Dialect-specific set-up lives here and in store/dialect.py, nowhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from whereas.errors import StoreError
+
+
+def normalise_url(url: str) -> str:
+    """Accept the usual spellings of a database URL; PostgreSQL goes through psycopg 3."""
+    if url.startswith(("postgres://", "postgresql://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url` (sqlite:///path or postgresql://...), made on demand, never at import."""
+    full = normalise_url(url)
+    try:
+        parsed = make_url(full)
+    except Exception as exc:  # SQLAlchemy raises ArgumentError and others on bad URLs
+        raise StoreError(f"not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            parent = Path(database).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise StoreError(f"folder of the SQLite store does not exist: {parent}")
+        engine = create_engine(full)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(full, pool_pre_ping=True)
+    backend = parsed.get_backend_name()
+    raise StoreError(f"unsupported database: {backend} (use sqlite or postgresql)")

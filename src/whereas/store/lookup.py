@@ -1,0 +1,120 @@
+"""Finding a record by any of its names: a procedure, a document reference, a document id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from whereas.errors import UnknownReference
+from whereas.store import schema
+
+_HEX_PREFIX = re.compile(r"^[0-9a-f]{6,64}$")
+
+
+@dataclass
+class DocumentRecord:
+    """A document with what was read from it."""
+
+    document: schema.Document
+    clauses: list[schema.Clause] = field(default_factory=list)
+    authors: list[schema.Author] = field(default_factory=list)
+    votes: list[schema.Vote] = field(default_factory=list)
+
+
+@dataclass
+class ProcedureRecord:
+    """A procedure with its documents and the votes on its texts."""
+
+    procedure: schema.Procedure
+    documents: list[schema.Document] = field(default_factory=list)
+    votes: list[schema.Vote] = field(default_factory=list)
+
+
+@dataclass
+class ReferenceRecord:
+    """Every document that carries one reference: the same text in several containers."""
+
+    reference: str
+    documents: list[DocumentRecord] = field(default_factory=list)
+
+
+def _normalise(reference: str) -> str:
+    try:
+        from whereas.recognize.references import normalise_reference
+    except ImportError:  # recognition not installed yet: take the reference as typed
+        return reference.strip()
+    found = normalise_reference(reference)
+    return found.value if found is not None else reference.strip()
+
+
+def document_record(session: Session, document: schema.Document) -> DocumentRecord:
+    """A document with its clauses, authors and votes, in document order."""
+
+    clauses = select(schema.Clause).where(schema.Clause.document_id == document.id)
+    authors = select(schema.Author).where(schema.Author.document_id == document.id)
+    votes = select(schema.Vote).where(schema.Vote.document_id == document.id)
+    return DocumentRecord(
+        document,
+        list(session.scalars(clauses.order_by(schema.Clause.position))),
+        list(session.scalars(authors.order_by(schema.Author.position))),
+        list(session.scalars(votes.order_by(schema.Vote.position))),
+    )
+
+
+def find_record(session: Session, reference: str) -> ProcedureRecord | ReferenceRecord:
+    """The record `reference` names, in any of its forms; UnknownReference when none does."""
+    value = _normalise(reference)
+    procedure = session.get(schema.Procedure, value)
+    if procedure is not None:
+        return _procedure_record(session, procedure)
+    docs = list(
+        session.scalars(
+            select(schema.Document)
+            .where(schema.Document.reference == value)
+            .order_by(schema.Document.format, schema.Document.version)
+        )
+    )
+    if not docs and _HEX_PREFIX.match(reference.strip().lower()):
+        docs = list(
+            session.scalars(
+                select(schema.Document).where(schema.Document.id.startswith(reference.lower()))
+            )
+        )
+    if not docs:
+        raise UnknownReference(f"nothing in the store is called {reference!r}")
+    return ReferenceRecord(
+        docs[0].reference or docs[0].id, [document_record(session, d) for d in docs]
+    )
+
+
+def _procedure_record(session: Session, procedure: schema.Procedure) -> ProcedureRecord:
+    ref_rows = session.scalars(
+        select(schema.DocumentReference.document_id).where(
+            schema.DocumentReference.value == procedure.reference,
+            schema.DocumentReference.role.in_(["procedure", "reports_on"]),
+        )
+    )
+    ids = set(ref_rows)
+    docs = list(
+        session.scalars(
+            select(schema.Document)
+            .where(schema.Document.id.in_(ids))
+            .order_by(schema.Document.date, schema.Document.kind, schema.Document.id)
+        )
+    )
+    own_refs = {d.reference for d in docs if d.reference}
+    votes = list(
+        session.scalars(
+            select(schema.Vote)
+            .where(
+                (schema.Vote.procedure == procedure.reference)
+                | (schema.Vote.reference.in_(own_refs))
+            )
+            .where(schema.Vote.official.is_(True))
+            .order_by(schema.Vote.date, schema.Vote.document_id, schema.Vote.position)
+        )
+    )
+    return ProcedureRecord(procedure, docs, votes)

@@ -1,0 +1,235 @@
+"""The tables of the store: documents (content-addressed, versioned) and what was read from them.
+
+Every row derived from a document keeps `document_id` and a span (offsets in the document's text)
+or a path (XPath, JSON pointer): that is the provenance of each value.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SHA = String(64)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+
+class Blob(Base):
+    """The raw bytes of a source file, addressed by their sha256."""
+
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Document(Base):
+    """One version of one source file (id: the sha256 of its bytes)."""
+
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(SHA, ForeignKey("blobs.sha256"), primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, index=True)
+    format: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str | None] = mapped_column(Text, index=True)
+    procedure: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str | None] = mapped_column(String(8))
+    publisher: Mapped[str | None] = mapped_column(Text)
+    version_key: Mapped[str] = mapped_column(Text, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    body: Mapped[str] = mapped_column(Text, default="")
+    source_path: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    groups: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    header: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class DocumentReference(Base):
+    """An EP identifier a document carries: its own, its procedure's, or one it mentions."""
+
+    __tablename__ = "document_references"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(Text, index=True)
+    role: Mapped[str] = mapped_column(Text)  # self | procedure | mentions | reports_on
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (Index("ix_document_references_document", "document_id"),)
+
+
+class Procedure(Base):
+    """A procedure (2022/2505(RSP)), made when a document first names it."""
+
+    __tablename__ = "procedures"
+    reference: Mapped[str] = mapped_column(Text, primary_key=True)
+    type: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    title_document_id: Mapped[str | None] = mapped_column(SHA)
+
+
+class Clause(Base):
+    """A clause of a resolution text: citation, recital, paragraph or point."""
+
+    __tablename__ = "clauses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(Text)
+    parent_position: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    verbs: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    addressees: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    themes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    path: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_clauses_document", "document_id", "position", unique=True),)
+
+
+class Author(Base):
+    """An author of a tabled text, with the group it tabled for."""
+
+    __tablename__ = "authors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    group: Mapped[str | None] = mapped_column(Text)
+    person_id: Mapped[str | None] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    path: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_authors_document", "document_id"),)
+
+
+class Person(Base):
+    """An MEP (id: the EP's MEP id) as the latest source describes them."""
+
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(SHA)
+
+
+class Membership(Base):
+    """A person's membership of a group over a period, as one document states it."""
+
+    __tablename__ = "memberships"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(Text, ForeignKey("people.id", ondelete="CASCADE"))
+    group: Mapped[str] = mapped_column(Text)
+    start: Mapped[date | None] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    document_id: Mapped[str | None] = mapped_column(SHA)
+    __table_args__ = (Index("ix_memberships_person", "person_id"),)
+
+
+class Vote(Base):
+    """A vote or a tally: official (a vote list) or claimed (a press release, news...)."""
+
+    __tablename__ = "votes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    official: Mapped[bool] = mapped_column(Boolean)
+    roll_call: Mapped[bool] = mapped_column(Boolean)
+    reference: Mapped[str | None] = mapped_column(Text, index=True)
+    procedure: Mapped[str | None] = mapped_column(Text, index=True)
+    date: Mapped[date | None] = mapped_column(Date)
+    time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    subject: Mapped[str | None] = mapped_column(Text)
+    clause_label: Mapped[str | None] = mapped_column(Text)
+    for_: Mapped[int | None] = mapped_column("for", Integer)
+    against: Mapped[int | None] = mapped_column(Integer)
+    abstentions: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str | None] = mapped_column(Text)
+    source_vote_id: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    path: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_votes_document", "document_id"),)
+
+
+class MemberVote(Base):
+    """One MEP's position in one roll-call vote."""
+
+    __tablename__ = "member_votes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    vote_id: Mapped[int] = mapped_column(Integer, ForeignKey("votes.id", ondelete="CASCADE"))
+    person_id: Mapped[str] = mapped_column(Text, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[str] = mapped_column(Text)
+    group: Mapped[str | None] = mapped_column(Text)
+    corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_member_votes_vote", "vote_id"),)
+
+
+class Fact(Base):
+    """A quantity a document states."""
+
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    what: Mapped[str | None] = mapped_column(Text)
+    approx: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (Index("ix_facts_document", "document_id"),)
+
+
+class Quote(Base):
+    """A quotation a document attributes to a person."""
+
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    person: Mapped[str] = mapped_column(Text)
+    role: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (Index("ix_quotes_document", "document_id"),)
+
+
+class Link(Base):
+    """A typed link between two documents or clauses (lineage, repeats, corroboration)."""
+
+    __tablename__ = "links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(Text, index=True)
+    label: Mapped[str | None] = mapped_column(Text)
+    from_document: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    from_clause: Mapped[int | None] = mapped_column(Integer)
+    to_document: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    to_clause: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    method: Mapped[str | None] = mapped_column(Text)

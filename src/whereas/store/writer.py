@@ -1,0 +1,334 @@
+"""Writing one document and everything read from it, in the caller's transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from whereas.parse.records import ParsedDocument
+from whereas.parse.records import Vote as VoteRecord
+from whereas.read.document import ReadDocument
+from whereas.recognize.recognition import Recognition
+from whereas.store import schema
+
+Outcome = Literal["added", "unchanged"]
+_PROCEDURE_TYPE = re.compile(r"\((?P<type>[A-Z]{3})\)$")
+
+
+@dataclass(frozen=True)
+class IncomingDocument:
+    """A document on its way into the store: its bytes and what each stage made of them."""
+
+    raw: bytes
+    read: ReadDocument
+    recognition: Recognition
+    parsed: ParsedDocument
+    read_at: datetime
+    source_path: str | None = None
+    source_url: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """The content address of the bytes."""
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class SavedDocument:
+    """What saving did: the document's id, whether it was new, its version."""
+
+    document_id: str
+    outcome: Outcome
+    version: int
+
+
+def sha256_of(raw: bytes) -> str:
+    """The content address of `raw`."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def document_exists(session: Session, document_id: str) -> bool:
+    """Whether a document with these bytes is already stored."""
+    return session.get(schema.Document, document_id) is not None
+
+
+def version_key(incoming: IncomingDocument) -> str:
+    """What makes two documents versions of one source: its URL, else its reference and form."""
+    rec = incoming.recognition
+    if incoming.source_url:
+        return f"url:{incoming.source_url}"
+    if rec.reference:
+        return f"ref:{rec.kind}:{rec.reference}:{incoming.read.format}:{rec.language or '-'}"
+    name = (incoming.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return f"name:{rec.kind}:{name or incoming.sha256}"
+
+
+def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument:
+    """Store `incoming` unless the same bytes are stored already (ingest is idempotent)."""
+    doc_id = incoming.sha256
+    existing = session.get(schema.Document, doc_id)
+    if existing is not None:
+        return SavedDocument(doc_id, "unchanged", existing.version)
+    key = version_key(incoming)
+    latest = session.scalar(
+        select(func.max(schema.Document.version)).where(schema.Document.version_key == key)
+    )
+    version = (latest or 0) + 1
+    session.add(schema.Blob(sha256=doc_id, size=len(incoming.raw), data=incoming.raw))
+    session.add(_document_row(incoming, doc_id, key, version))
+    session.flush()
+    _save_references(session, doc_id, incoming.recognition)
+    _save_procedures(session, doc_id, incoming)
+    _save_parsed(session, doc_id, incoming.parsed)
+    return SavedDocument(doc_id, "added", version)
+
+
+def _document_row(
+    incoming: IncomingDocument, doc_id: str, key: str, version: int
+) -> schema.Document:
+    rec, parsed = incoming.recognition, incoming.parsed
+    warnings = list(dict.fromkeys([*incoming.read.warnings, *rec.warnings, *parsed.warnings]))
+    return schema.Document(
+        id=doc_id,
+        kind=rec.kind,
+        format=incoming.read.format,
+        reference=rec.reference,
+        procedure=rec.procedure,
+        title=rec.title,
+        date=rec.date,
+        language=rec.language,
+        publisher=rec.publisher,
+        version_key=key,
+        version=version,
+        body=parsed.body or incoming.read.text,
+        source_path=incoming.source_path,
+        source_url=incoming.source_url,
+        read_at=incoming.read_at,
+        confidence=rec.confidence,
+        groups=list(dict.fromkeys(parsed.groups)),
+        header=_jsonable(parsed.header),
+        warnings=warnings,
+    )
+
+
+def _jsonable(header: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in header.items() if isinstance(v, str | int | float | list | dict)}
+
+
+def _save_references(session: Session, doc_id: str, rec: Recognition) -> None:
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    if rec.reference:
+        rows.append(_ref_row(doc_id, "self", rec.reference, "self", None, None))
+        seen.add(("self", rec.reference))
+    if rec.procedure:
+        rows.append(_ref_row(doc_id, "procedure", rec.procedure, "procedure", None, None))
+        seen.add(("procedure", rec.procedure))
+    for ref in rec.references:
+        if ("mentions", ref.value) in seen or ref.value in {rec.reference, rec.procedure}:
+            continue
+        seen.add(("mentions", ref.value))
+        rows.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
+    if rows:
+        session.execute(insert(schema.DocumentReference), rows)
+
+
+def _ref_row(
+    doc_id: str, kind: str, value: str, role: str, start: int | None, end: int | None
+) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "kind": kind,
+        "value": value,
+        "role": role,
+        "span_start": start,
+        "span_end": end,
+    }
+
+
+def ensure_procedure(
+    session: Session, reference: str, title: str | None = None, source: str | None = None
+) -> schema.Procedure:
+    """The procedure `reference`, made if it is new; a title fills an empty one."""
+    procedure = session.get(schema.Procedure, reference)
+    if procedure is None:
+        match = _PROCEDURE_TYPE.search(reference)
+        procedure = schema.Procedure(
+            reference=reference, type=match.group("type") if match else None
+        )
+        session.add(procedure)
+    if title and not procedure.title:
+        procedure.title = title
+        procedure.title_document_id = source
+    return procedure
+
+
+def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) -> None:
+    rec = incoming.recognition
+    if rec.procedure:
+        title = (
+            rec.title
+            if rec.kind in {"procedure_file", "text_adopted", "joint_motion", "motion", "report"}
+            else None
+        )
+        ensure_procedure(session, rec.procedure, title, doc_id)
+    for vote in incoming.parsed.votes:
+        if vote.procedure and vote.official:
+            ensure_procedure(session, vote.procedure)
+    session.flush()
+
+
+def _save_parsed(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
+    if parsed.clauses:
+        session.execute(
+            insert(schema.Clause),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": c.position,
+                    "kind": c.kind,
+                    "label": c.label,
+                    "parent_position": c.parent,
+                    "text": c.text,
+                    "verbs": c.verbs,
+                    "addressees": c.addressees,
+                    "themes": c.themes,
+                    "path": c.path,
+                    "span_start": c.span[0] if c.span else None,
+                    "span_end": c.span[1] if c.span else None,
+                }
+                for c in parsed.clauses
+            ],
+        )
+    if parsed.authors:
+        session.execute(
+            insert(schema.Author),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": i,
+                    "name": a.name,
+                    "group": a.group,
+                    "person_id": a.person_id,
+                    "path": a.path,
+                    "span_start": a.span[0] if a.span else None,
+                    "span_end": a.span[1] if a.span else None,
+                }
+                for i, a in enumerate(parsed.authors)
+            ],
+        )
+    _save_votes(session, doc_id, parsed.votes)
+    _save_statements(session, doc_id, parsed)
+    _save_people(session, doc_id, parsed)
+
+
+def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
+    if not votes:
+        return
+    rows = [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "official": v.official,
+            "roll_call": v.roll_call,
+            "reference": v.reference,
+            "procedure": v.procedure,
+            "date": v.date,
+            "time": v.time,
+            "subject": v.subject,
+            "clause_label": v.clause_label,
+            "for_": v.for_,
+            "against": v.against,
+            "abstentions": v.abstentions,
+            "result": v.result,
+            "source_vote_id": v.vote_id,
+            "text": v.text,
+            "path": v.path,
+            "span_start": v.span[0] if v.span else None,
+            "span_end": v.span[1] if v.span else None,
+        }
+        for i, v in enumerate(votes)
+    ]
+    ids = session.scalars(
+        insert(schema.Vote).returning(schema.Vote.id, sort_by_parameter_order=True), rows
+    ).all()
+    members = [
+        {
+            "vote_id": vote_id,
+            "person_id": m.person_id,
+            "name": m.name,
+            "position": m.position,
+            "group": m.group,
+            "corrected": m.corrected,
+        }
+        for vote_id, vote in zip(ids, votes, strict=True)
+        for m in vote.members
+    ]
+    if members:
+        session.execute(insert(schema.MemberVote), members)
+
+
+def _save_statements(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
+    if parsed.facts:
+        session.execute(
+            insert(schema.Fact),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": i,
+                    "value": f.value,
+                    "what": f.what,
+                    "approx": f.approx,
+                    "text": f.text,
+                    "span_start": f.span[0] if f.span else None,
+                    "span_end": f.span[1] if f.span else None,
+                }
+                for i, f in enumerate(parsed.facts)
+            ],
+        )
+    if parsed.quotes:
+        session.execute(
+            insert(schema.Quote),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": i,
+                    "person": q.person,
+                    "role": q.role,
+                    "text": q.text,
+                    "span_start": q.span[0] if q.span else None,
+                    "span_end": q.span[1] if q.span else None,
+                }
+                for i, q in enumerate(parsed.quotes)
+            ],
+        )
+
+
+def _save_people(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
+    for person in parsed.people:
+        row = session.get(schema.Person, person.person_id)
+        if row is None:
+            row = schema.Person(
+                id=person.person_id, name=person.name, country=person.country, document_id=doc_id
+            )
+            session.add(row)
+        else:
+            row.name = person.name or row.name
+            row.country = person.country or row.country
+        session.flush()
+        for m in person.memberships:
+            session.add(
+                schema.Membership(
+                    person_id=person.person_id,
+                    group=m.group,
+                    start=m.start,
+                    end=m.end,
+                    document_id=doc_id,
+                )
+            )
