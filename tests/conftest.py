@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,12 @@ def _fresh_postgres_database(server_uri: str) -> str:
         conn.execute(f'CREATE DATABASE "{name}"')
     base, _, query = server_uri.partition("?")
     return f"{base.rsplit('/', 1)[0]}/{name}?{query}"
+
+
+@pytest.fixture
+def new_postgres_database(postgres_server: str) -> Callable[[], str]:
+    """Make a new empty database on the test server and give its URL."""
+    return lambda: _fresh_postgres_database(postgres_server)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
