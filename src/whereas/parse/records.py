@@ -81,6 +81,7 @@ class Vote:
     clause_kind: ClauseKind | None = None  # what clause_label labels: "paragraph", "recital"
     corrections: list[MemberVote] = field(default_factory=list)  # stated after the vote
     flags: list[str] = field(default_factory=list)  # machine-readable issues: "totals_mismatch"
+    title: str | None = None  # the title of the item voted ("Situation in Kazakhstan")
 
 
 @dataclass
@@ -127,6 +128,17 @@ class Person:
 
 
 @dataclass
+class Event:
+    """A step of a procedure (tabled, debate, vote, decision...) on a date, with its documents."""
+
+    date: date | None
+    type: str
+    title: str | None = None
+    references: list[str] = field(default_factory=list)
+    path: str | None = None
+
+
+@dataclass
 class ParsedDocument:
     """Everything the kind-specific parsers found in one document."""
 
@@ -141,3 +153,4 @@ class ParsedDocument:
     header: dict[str, str | list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     procedures: dict[str, str] = field(default_factory=dict)  # reference -> procedure it states
+    events: list[Event] = field(default_factory=list)
