@@ -1,0 +1,137 @@
+"""Read HTML: visible text as blocks with XPaths, plus <title>, <meta> and lang."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+import lxml.html
+
+from whereas.config import Limits
+from whereas.errors import DocumentTooLarge, UnreadableDocument
+from whereas.read.blocks import assemble, squash
+from whereas.read.document import Block, BlockKind, ReadDocument
+from whereas.read.encoding import decode
+
+_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hgroup", "html", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+})  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+_LIST_TAGS = frozenset({"ul", "ol"})
+_HEADING = re.compile(r"h([1-6])")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
+def read_html(data: bytes, limits: Limits) -> ReadDocument:
+    """Read an HTML page into blocks (headings, paragraphs, list items, table rows)."""
+    if len(data) > limits.max_html_bytes:
+        raise DocumentTooLarge(
+            f"HTML of {len(data)} bytes is over the limit of {limits.max_html_bytes} bytes"
+        )
+    decoded = decode(data)
+    root = _parse(decoded.text)
+    tree = root.getroottree()
+    blocks = list(_blocks(root, tree))
+    depth_warnings = _depth_warnings(root)
+    if depth_warnings and not blocks:
+        raise UnreadableDocument("HTML nested too deeply: no text within the first 255 levels")
+    document = assemble(
+        "html",
+        blocks,
+        max_chars=limits.max_text_chars,
+        metadata=_metadata(root),
+        encoding=decoded.encoding,
+        warnings=[*decoded.warnings, *depth_warnings],
+    )
+    document.tree = tree
+    return document
+
+
+def _parse(text: str) -> lxml.html.HtmlElement:
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    # lxml refuses str input that still declares a byte encoding.
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise UnreadableDocument(f"HTML could not be parsed: {exc}") from exc
+
+
+def _depth_warnings(root: lxml.html.HtmlElement) -> list[str]:
+    """libxml2 stops nesting at 256 levels; say so when the page went that deep."""
+    for element in root.iter():
+        if len(element) == 0 and sum(1 for _ in element.iterancestors()) >= 255:
+            return ["HTML nested deeper than 255 elements: deeper content flattened or lost"]
+    return []
+
+
+def _metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        metadata["lang"] = lang.strip()
+    title = root.find("head/title")
+    if title is not None and title.text_content().strip():
+        metadata["title"] = squash(title.text_content())
+    for meta in root.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("http-equiv")
+        content = meta.get("content")
+        if key and content is not None and key.strip():
+            metadata.setdefault(key.strip().lower(), squash(content))
+    return metadata
+
+
+def _blocks(root: lxml.html.HtmlElement, tree: lxml.etree._ElementTree) -> Iterator[Block]:
+    # The tree is left whole (scripts may hold JSON-LD for later stages); invisible
+    # subtrees are skipped here. The set holds the proxies, so lxml keeps them identical.
+    hidden = {node for element in root.iter(*_INVISIBLE) for node in element.iter()}
+    for element in root.iter(*_BLOCK_TAGS):
+        if element in hidden:
+            continue
+        text = squash(_own_text(element))
+        if not text:
+            continue
+        kind, level = _kind(element)
+        yield Block(text=text, kind=kind, level=level, path=tree.getpath(element))
+
+
+def _kind(element: lxml.html.HtmlElement) -> tuple[BlockKind, int]:
+    tag = str(element.tag)
+    heading = _HEADING.fullmatch(tag)
+    if heading:
+        return "heading", int(heading.group(1))
+    if tag == "li":
+        return "list_item", sum(1 for a in element.iterancestors(*_LIST_TAGS))
+    if tag == "tr":
+        return "table_row", 0
+    return "paragraph", 0
+
+
+def _own_text(element: lxml.html.HtmlElement) -> str:
+    """Text of `element` outside its block-level descendants (which make their own blocks)."""
+    parts: list[str] = [element.text or ""]
+    # An explicit stack, not recursion: pages can nest thousands of inline elements.
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(c, True) for c in reversed(element)]
+    while stack:
+        node, opening = stack.pop()
+        if not opening:
+            parts.append(node.tail or "")
+            continue
+        if not isinstance(node.tag, str):
+            parts.append(node.tail or "")
+            continue
+        separator = " | " if node.tag in _CELL_TAGS and node.getprevious() is not None else " "
+        stack.append((node, False))
+        if node.tag in _BLOCK_TAGS or node.tag in _INVISIBLE:
+            continue
+        parts.append(separator if node.tag in _CELL_TAGS or node.tag == "br" else "")
+        parts.append(node.text or "")
+        stack.extend((c, True) for c in reversed(node))
+    return "".join(parts)

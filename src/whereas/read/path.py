@@ -1,0 +1,74 @@
+"""Read a file from disk safely: only regular files, never blocking, size checked first."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from whereas.config import Limits
+from whereas.errors import DocumentTooLarge, UnreadableDocument
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file"),
+    (stat.S_ISCHR, "is a character device, not a regular file"),
+    (stat.S_ISBLK, "is a block device, not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+)
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    for test, reason in _KINDS:
+        if test(mode):
+            raise UnreadableDocument(f"{path} {reason}")
+    if not stat.S_ISREG(mode):
+        raise UnreadableDocument(f"{path} is not a regular file")
+
+
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise UnreadableDocument(f"{path} is a dangling symbolic link") from exc
+        raise UnreadableDocument(f"{path} does not exist") from exc
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _too_large(path: Path, size: int, limits: Limits) -> DocumentTooLarge:
+    return DocumentTooLarge(
+        f"{path} has {size} bytes, over the limit of {limits.max_file_bytes} bytes"
+    )
+
+
+def read_file_bytes(path: Path, limits: Limits) -> bytes:
+    """The bytes of a regular file; UnreadableDocument or DocumentTooLarge with the reason."""
+    info = _stat(path)
+    _check_regular(path, info.st_mode)
+    if info.st_size > limits.max_file_bytes:
+        raise _too_large(path, info.st_size, limits)
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO since stat(), opening must not hang.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot open {path}: {exc.strerror or exc}") from exc
+    try:
+        _check_regular(path, os.fstat(descriptor).st_mode)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    try:
+        handle = open(descriptor, "rb", closefd=True)  # noqa: PTH123, SIM115 (a descriptor)
+    except OSError as exc:
+        os.close(descriptor)
+        raise UnreadableDocument(f"cannot open {path}: {exc.strerror or exc}") from exc
+    try:
+        with handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if len(data) > limits.max_file_bytes:
+        raise _too_large(path, len(data), limits)
+    return data

@@ -1,0 +1,77 @@
+"""Read XML safely: no entity expansion, no DTD, no network; elements with text become blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+
+from whereas.config import Limits
+from whereas.errors import UnreadableDocument
+from whereas.read.blocks import assemble, squash
+from whereas.read.document import Block, ReadDocument
+from whereas.read.encoding import decode
+
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+
+
+def _parser(*, recover: bool) -> lxml.etree.XMLParser:
+    # Entities stay unexpanded references ("billion laughs"), nothing is fetched (XXE).
+    return lxml.etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=recover,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def read_xml(data: bytes, limits: Limits) -> ReadDocument:
+    """Read an XML file; a damaged one is read as far as it goes, with a warning."""
+    decoded = decode(data)
+    # lxml refuses str input that still declares a byte encoding; the text is decoded already.
+    text = _XML_DECLARATION.sub("", decoded.text, count=1).lstrip()
+    warnings = list(decoded.warnings)
+    try:
+        root = lxml.etree.fromstring(text, parser=_parser(recover=False))
+    except lxml.etree.XMLSyntaxError as exc:
+        root = _recover(text)
+        warnings.append(f"damaged XML read in part: {exc}")
+    tree = root.getroottree()
+    document = assemble(
+        "xml",
+        _blocks(root, tree),
+        max_chars=limits.max_text_chars,
+        encoding=decoded.encoding,
+        warnings=warnings,
+    )
+    document.tree = tree
+    return document
+
+
+def _recover(text: str) -> lxml.etree._Element:
+    try:
+        root = lxml.etree.fromstring(text, parser=_parser(recover=True))
+    except lxml.etree.XMLSyntaxError as exc:
+        raise UnreadableDocument(f"XML could not be read: {exc}") from exc
+    if root is None:
+        raise UnreadableDocument("XML could not be read: no element found")
+    return root
+
+
+def _blocks(root: lxml.etree._Element, tree: lxml.etree._ElementTree) -> Iterator[Block]:
+    for element in root.iter(tag=lxml.etree.Element):
+        text = squash(_direct_text(element))
+        if text:
+            yield Block(text=text, kind="paragraph", path=tree.getpath(element))
+
+
+def _direct_text(element: lxml.etree._Element) -> str:
+    """The element's own text and its children's tails (not the children's own text)."""
+    parts = [element.text or ""]
+    parts.extend(child.tail or "" for child in element)
+    return " ".join(parts)
