@@ -31,19 +31,49 @@ class Group:
 # Acronyms and labels the EP and the groups use in documents, in the languages we parse; each
 # maps to the codes it can mean, the date decides between them.
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "ppe": ("EPP",), "epp": ("EPP",), "ppe-de": ("PPE_DE",), "evp": ("EPP",),
-    "s&d": ("SD",), "s-d": ("SD",), "sd": ("SD",), "pse": ("PSE",),
-    "renew": ("RENEW",), "re": ("RENEW",), "renew europe": ("RENEW",), "alde": ("ALDE",),
-    "verts/ale": ("GREEN_EFA",), "greens/efa": ("GREEN_EFA",), "grüne/efa": ("GREEN_EFA",),
-    "greens": ("GREEN_EFA",), "greens-efa": ("GREEN_EFA",), "verts": ("GREEN_EFA",),
-    "ecr": ("ECR",), "id": ("ID",), "enf": ("ENF",), "efdd": ("EFDD",), "efd": ("EFD",),
-    "gue/ngl": ("GUE_NGL", "GUE_NGL_1995_0"), "gue-ngl": ("GUE_NGL", "GUE_NGL_1995_0"),
-    "the left": ("GUE_NGL",), "left": ("GUE_NGL",), "la gauche": ("GUE_NGL",),
+    "ppe": ("EPP",),
+    "epp": ("EPP",),
+    "ppe-de": ("PPE_DE",),
+    "evp": ("EPP",),
+    "s&d": ("SD",),
+    "s-d": ("SD",),
+    "sd": ("SD",),
+    "pse": ("PSE",),
+    "renew": ("RENEW",),
+    "re": ("RENEW",),
+    "renew europe": ("RENEW",),
+    "alde": ("ALDE",),
+    "verts/ale": ("GREEN_EFA",),
+    "greens/efa": ("GREEN_EFA",),
+    "grüne/efa": ("GREEN_EFA",),
+    "greens": ("GREEN_EFA",),
+    "greens-efa": ("GREEN_EFA",),
+    "verts": ("GREEN_EFA",),
+    "ecr": ("ECR",),
+    "id": ("ID",),
+    "enf": ("ENF",),
+    "efdd": ("EFDD",),
+    "efd": ("EFD",),
+    "gue/ngl": ("GUE_NGL", "GUE_NGL_1995_0"),
+    "gue-ngl": ("GUE_NGL", "GUE_NGL_1995_0"),
+    "the left": ("GUE_NGL",),
+    "left": ("GUE_NGL",),
+    "la gauche": ("GUE_NGL",),
     "die linke": ("GUE_NGL",),
-    "ni": ("NI",), "na": ("NI",), "non-attached": ("NI",), "non-inscrits": ("NI",),
-    "fraktionslos": ("NI",), "non-attached members": ("NI",),
-    "pfe": ("PFE",), "patriots": ("PFE",), "patriots for europe": ("PFE",),
-    "esn": ("ESN",), "europe of sovereign nations": ("ESN",),
+    "ni": ("NI",),
+    "na": ("NI",),
+    "non-attached": ("NI",),
+    "non-inscrits": ("NI",),
+    "fraktionslos": ("NI",),
+    "non-attached members": ("NI",),
+    "pfe": ("PFE",),
+    "patriots": ("PFE",),
+    "patriots for europe": ("PFE",),
+    "esn": ("ESN",),
+    "europe of sovereign nations": ("ESN",),
+    # Full names as MEP pages print them ("Group of the ..." is stripped by _key).
+    "european people's party (christian democrats)": ("EPP", "EPP_2009_0"),
+    "european people’s party (christian democrats)": ("EPP", "EPP_2009_0"),
 }
 
 
@@ -64,7 +94,9 @@ def all_groups() -> tuple[Group, ...]:
     """Every group of the reference list, in its order."""
     raw = json.loads(resources.files("whereas.data").joinpath("groups.json").read_text("utf-8"))
     return tuple(
-        Group(g["code"], g["label"], _parse_date(g.get("start_date")), _parse_date(g.get("end_date")))
+        Group(
+            g["code"], g["label"], _parse_date(g.get("start_date")), _parse_date(g.get("end_date"))
+        )
         for g in raw
     )
 
