@@ -47,16 +47,20 @@ def read_bytes(
         raise DocumentTooLarge(
             f"{len(data)} bytes, over the limit of {limits.max_file_bytes} bytes"
         )
-    fmt = sniff_format(data)
     try:
+        fmt = sniff_format(data)
         document = READERS[fmt](data, limits)
-    except RejectedDocument:
-        raise
+    except RejectedDocument as exc:
+        if "\n" not in str(exc):
+            raise
+        # Library messages can span lines; the reason shown to a user is one line.
+        raise type(exc)(" ".join(str(exc).split())) from exc
     # Bad input must never crash a run: a reader bug on strange bytes rejects the file
     # (logged with its traceback so that it gets fixed), it does not stop the caller.
-    except (Exception, RecursionError) as exc:
-        logger.exception("%s reader failed on %s", fmt, name or "a document")
-        raise UnreadableDocument(f"{fmt} {UNEXPECTED}: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        logger.exception("reader failed on %s", name or "a document")
+        reason = " ".join(f"{UNEXPECTED}: {type(exc).__name__}: {exc}".split())
+        raise UnreadableDocument(reason) from exc
     if not document.text.strip():
         raise EmptyDocument(f"{fmt} document with no text")
     for warning in document.warnings:

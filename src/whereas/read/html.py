@@ -130,6 +130,8 @@ def _own_text(element: lxml.html.HtmlElement) -> str:
         separator = " | " if node.tag in _CELL_TAGS and node.getprevious() is not None else " "
         stack.append((node, False))
         if node.tag in _BLOCK_TAGS or node.tag in _INVISIBLE:
+            # A block child is a line break in the parent's text.
+            parts.append(" " if node.tag in _BLOCK_TAGS else "")
             continue
         parts.append(separator if node.tag in _CELL_TAGS or node.tag == "br" else "")
         parts.append(node.text or "")

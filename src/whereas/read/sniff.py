@@ -126,10 +126,15 @@ def csv_delimiter(text: str, max_lines: int = 50) -> str | None:
             widths = widths[:-1]
         if len(widths) < 2 or widths[0] < 2:
             continue
-        consistent = sum(1 for w in widths if w == widths[0]) >= 0.9 * len(widths)
-        if consistent and (best is None or widths[0] > best[0]):
+        if _consistent(widths) and (best is None or widths[0] > best[0]):
             best = (widths[0], delimiter)
     return best[1] if best else None
+
+
+def _consistent(widths: list[int]) -> bool:
+    """All rows as wide as the header; with four rows or more, one in ten may be malformed."""
+    odd = sum(1 for width in widths if width != widths[0])
+    return odd == 0 or (len(widths) >= 4 and odd <= max(1, len(widths) // 10))
 
 
 def _row_widths(sample: str, delimiter: str) -> list[int]:
