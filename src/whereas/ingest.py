@@ -16,7 +16,7 @@ from typing import Literal
 from whereas.config import Limits
 from whereas.errors import RejectedDocument
 from whereas.parse import parse_document
-from whereas.read import read_path
+from whereas.read import read_bytes, read_path
 from whereas.read.document import ReadDocument
 from whereas.recognize import recognize
 from whereas.store import Store
@@ -66,6 +66,31 @@ def ingest_file(
     except Exception as exc:  # a reader bug must not stop the run: report it as a rejection
         log.exception("reading %s failed", shown)
         return IngestResult(shown, "rejected", reason=f"unreadable: {type(exc).__name__}: {exc}")
+    return _ingest_read(store, shown, raw, read, source_url)
+
+
+def ingest_bytes(
+    store: Store,
+    raw: bytes,
+    *,
+    name: str,
+    source_url: str | None = None,
+    limits: Limits | None = None,
+) -> IngestResult:
+    """Ingest bytes that did not come from a file (a fetched page); `name` is shown in reports."""
+    try:
+        read = read_bytes(raw, name=name, limits=limits)
+    except RejectedDocument as exc:
+        return IngestResult(name, "rejected", reason=str(exc))
+    except Exception as exc:  # a reader bug must not stop the run: report it as a rejection
+        log.exception("reading %s failed", name)
+        return IngestResult(name, "rejected", reason=f"unreadable: {type(exc).__name__}: {exc}")
+    return _ingest_read(store, name, raw, read, source_url)
+
+
+def _ingest_read(
+    store: Store, shown: str, raw: bytes, read: ReadDocument, source_url: str | None
+) -> IngestResult:
     doc_id = sha256_of(raw)
     with store.session() as session:
         if document_exists(session, doc_id):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import random
@@ -102,25 +103,22 @@ def test_an_io_error_while_reading_rejects_that_file_only(
     corpus: Path, db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = corpus / "howtheyvote" / "press-release_20250204IPR26689.html"
-    real_read_bytes = Path.read_bytes
 
-    def flaky_read_bytes(self: Path) -> bytes:
-        if self == broken:
-            raise OSError(errno.EIO, "Input/output error")
-        return real_read_bytes(self)
+    class FailingFile(io.FileIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if Path(f"/proc/self/fd/{self.fileno()}").readlink() == broken:
+                raise OSError(errno.EIO, "Input/output error")
+            return super().read(size)
 
-    def flaky_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self == broken:
-            raise OSError(errno.EIO, "Input/output error")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def failing_open(fd: int, mode: str = "rb", closefd: bool = True) -> FailingFile:
+        return FailingFile(fd, mode.replace("b", ""), closefd=closefd)
 
-    real_open = Path.open
-    monkeypatch.setattr(Path, "read_bytes", flaky_read_bytes)
-    monkeypatch.setattr(Path, "open", flaky_open)
+    # The reader opens files through the module's `open`: inject the fault there.
+    monkeypatch.setattr("whereas.read.path.open", failing_open, raising=False)
     other = corpus / "howtheyvote" / "press-release_20190712IPR56948.html"
     code, _, err = _ingest(db, broken, other)
     assert code == 1
-    assert str(broken) in err and "Input/output error" in err
+    assert f"rejected {broken}: " in err and "Input/output error" in err
     assert _count(db) == 1
 
 

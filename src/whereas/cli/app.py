@@ -46,11 +46,16 @@ def _open_store(db: str | None) -> Store:
 
 
 def _report(result: IngestResult, quiet: bool) -> None:
+    # One line per file, never wrapped: scripts grep these.
     if result.status == "rejected":
-        err.print(f"whereas: rejected {result.path}: {result.reason}", markup=False)
+        sys.stderr.write(f"whereas: rejected {result.path}: {_one_line(result.reason)}\n")
     elif not quiet:
         for warning in result.warnings:
-            err.print(f"whereas: warning {result.path}: {warning}", markup=False)
+            sys.stderr.write(f"whereas: warning {result.path}: {_one_line(warning)}\n")
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 @app.command()
@@ -113,7 +118,7 @@ def _print_ingest_summary(results: list[IngestResult], as_json: bool, quiet: boo
             ],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
-    elif not quiet or counts["rejected"]:
+    else:
         out.print(
             f"{len(results)} files: {counts['added']} added, {counts['unchanged']} unchanged, "
             f"{counts['rejected']} rejected"

@@ -53,6 +53,10 @@ class _Index:
         for doc in self.docs:
             if doc.reference and doc.procedure:
                 self.procedure_of_reference.setdefault(doc.reference, doc.procedure)
+        for row in session.scalars(
+            select(schema.ReferenceProcedure).order_by(schema.ReferenceProcedure.id)
+        ):
+            self.procedure_of_reference.setdefault(row.reference, row.procedure)
         self.clauses: dict[str, list[schema.Clause]] = defaultdict(list)
         for c in session.scalars(
             select(schema.Clause).order_by(schema.Clause.document_id, schema.Clause.position)

@@ -233,3 +233,29 @@ class Link(Base):
     to_clause: Mapped[int | None] = mapped_column(Integer)
     score: Mapped[float | None] = mapped_column(Float)
     method: Mapped[str | None] = mapped_column(Text)
+
+
+class Event(Base):
+    """A step of a procedure (tabled, debate, vote, decision...) as a document states it."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    procedure: Mapped[str | None] = mapped_column(Text, index=True)
+    date: Mapped[date | None] = mapped_column(Date)
+    type: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    references: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    path: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_events_document", "document_id"),)
+
+
+class ReferenceProcedure(Base):
+    """A document stating that a text (B9-0065/2022, RC-..., P9_TA...) belongs to a procedure."""
+
+    __tablename__ = "reference_procedures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(Text, index=True)
+    procedure: Mapped[str] = mapped_column(Text, index=True)

@@ -85,7 +85,7 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     session.flush()
     _save_references(session, doc_id, incoming.recognition)
     _save_procedures(session, doc_id, incoming)
-    _save_parsed(session, doc_id, incoming.parsed)
+    _save_parsed(session, doc_id, incoming.parsed, incoming.recognition.procedure)
     return SavedDocument(doc_id, "added", version)
 
 
@@ -184,7 +184,9 @@ def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) 
     session.flush()
 
 
-def _save_parsed(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
+def _save_parsed(
+    session: Session, doc_id: str, parsed: ParsedDocument, procedure: str | None
+) -> None:
     if parsed.clauses:
         session.execute(
             insert(schema.Clause),
@@ -226,6 +228,7 @@ def _save_parsed(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
     _save_votes(session, doc_id, parsed.votes)
     _save_statements(session, doc_id, parsed)
     _save_people(session, doc_id, parsed)
+    _save_procedure_facts(session, doc_id, parsed, procedure)
 
 
 def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
@@ -272,6 +275,39 @@ def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
     ]
     if members:
         session.execute(insert(schema.MemberVote), members)
+
+
+def _save_procedure_facts(
+    session: Session, doc_id: str, parsed: ParsedDocument, procedure: str | None
+) -> None:
+    """Events of a procedure, and which texts a document says belong to which procedure."""
+    if parsed.events:
+        session.execute(
+            insert(schema.Event),
+            [
+                {
+                    "document_id": doc_id,
+                    "position": i,
+                    "procedure": procedure,
+                    "date": e.date,
+                    "type": e.type,
+                    "title": e.title,
+                    "references": e.references,
+                    "path": e.path,
+                }
+                for i, e in enumerate(parsed.events)
+            ],
+        )
+    if parsed.procedures:
+        session.execute(
+            insert(schema.ReferenceProcedure),
+            [
+                {"document_id": doc_id, "reference": ref, "procedure": proc}
+                for ref, proc in sorted(parsed.procedures.items())
+            ],
+        )
+        for proc in sorted(set(parsed.procedures.values())):
+            ensure_procedure(session, proc)
 
 
 def _save_statements(session: Session, doc_id: str, parsed: ParsedDocument) -> None:

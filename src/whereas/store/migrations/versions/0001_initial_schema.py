@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 13:03:30.643999
+Create Date: 2026-11-23 13:08:43.115527
 """
 
 from __future__ import annotations
@@ -144,6 +144,24 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_document_references_value"), ["value"], unique=False)
 
     op.create_table(
+        "events",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("document_id", sa.String(length=64), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("procedure", sa.Text(), nullable=True),
+        sa.Column("date", sa.Date(), nullable=True),
+        sa.Column("type", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=True),
+        sa.Column("references", sa.JSON(), nullable=False),
+        sa.Column("path", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.create_index("ix_events_document", ["document_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_events_procedure"), ["procedure"], unique=False)
+
+    op.create_table(
         "facts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("document_id", sa.String(length=64), nullable=False),
@@ -193,6 +211,23 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.create_index("ix_quotes_document", ["document_id"], unique=False)
+
+    op.create_table(
+        "reference_procedures",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("document_id", sa.String(length=64), nullable=False),
+        sa.Column("reference", sa.Text(), nullable=False),
+        sa.Column("procedure", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("reference_procedures", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_reference_procedures_procedure"), ["procedure"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_reference_procedures_reference"), ["reference"], unique=False
+        )
 
     op.create_table(
         "votes",
@@ -256,6 +291,11 @@ def downgrade() -> None:
         batch_op.drop_index("ix_votes_document")
 
     op.drop_table("votes")
+    with op.batch_alter_table("reference_procedures", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_reference_procedures_reference"))
+        batch_op.drop_index(batch_op.f("ix_reference_procedures_procedure"))
+
+    op.drop_table("reference_procedures")
     with op.batch_alter_table("quotes", schema=None) as batch_op:
         batch_op.drop_index("ix_quotes_document")
 
@@ -268,6 +308,11 @@ def downgrade() -> None:
         batch_op.drop_index("ix_facts_document")
 
     op.drop_table("facts")
+    with op.batch_alter_table("events", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_events_procedure"))
+        batch_op.drop_index("ix_events_document")
+
+    op.drop_table("events")
     with op.batch_alter_table("document_references", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_document_references_value"))
         batch_op.drop_index("ix_document_references_document")
