@@ -200,3 +200,24 @@ def test_csv_with_a_malformed_row_keeps_the_rest() -> None:
     assert document.warnings == [
         "1 malformed rows skipped (wrong number of fields), first at line 3"
     ]
+
+
+@pytest.mark.timeout(20)
+def test_deeply_nested_xml_is_read_in_part() -> None:
+    xml = b"<r><t>top</t>" + b"<a>" * 100_000 + b"deep" + b"</a>" * 100_000 + b"</r>"
+    document = read_bytes(xml)
+    assert document.text.startswith("top")
+    assert any("damaged XML read in part" in warning for warning in document.warnings)
+
+
+def test_pdf_pages_are_capped_with_a_warning(corpus: Path) -> None:
+    data = (corpus / "derived/document_rc-10-2025-0249-en.print.pdf").read_bytes()
+    document = read_bytes(data, limits=Limits(max_pdf_pages=2))
+    assert {block.path for block in document.blocks} == {"page 1", "page 2"}
+    assert document.warnings == ["PDF has 6 pages: read the first 2"]
+
+
+def test_text_over_the_character_limit_is_cut_with_a_warning() -> None:
+    document = read_bytes(b"whereas\n" * 1000, limits=Limits(max_text_chars=80))
+    assert len(document.blocks) == 10
+    assert document.warnings == ["text longer than 80 characters: kept the first 10 blocks"]

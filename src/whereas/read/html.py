@@ -34,10 +34,13 @@ def read_html(data: bytes, limits: Limits) -> ReadDocument:
             f"HTML of {len(data)} bytes is over the limit of {limits.max_html_bytes} bytes"
         )
     decoded = decode(data)
-    root = _parse(decoded.text)
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    root = _parse(decoded.text, parser)
     tree = root.getroottree()
     blocks = list(_blocks(root, tree))
-    depth_warnings = _depth_warnings(root)
+    depth_warnings = _depth_warnings(parser)
     if depth_warnings and not blocks:
         raise UnreadableDocument("HTML nested too deeply: no text within the first 255 levels")
     document = assemble(
@@ -52,10 +55,7 @@ def read_html(data: bytes, limits: Limits) -> ReadDocument:
     return document
 
 
-def _parse(text: str) -> lxml.html.HtmlElement:
-    parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
-    )
+def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement:
     # lxml refuses str input that still declares a byte encoding.
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
@@ -64,11 +64,10 @@ def _parse(text: str) -> lxml.html.HtmlElement:
         raise UnreadableDocument(f"HTML could not be parsed: {exc}") from exc
 
 
-def _depth_warnings(root: lxml.html.HtmlElement) -> list[str]:
-    """libxml2 stops nesting at 256 levels; say so when the page went that deep."""
-    for element in root.iter():
-        if len(element) == 0 and sum(1 for _ in element.iterancestors()) >= 255:
-            return ["HTML nested deeper than 255 elements: deeper content flattened or lost"]
+def _depth_warnings(parser: lxml.html.HTMLParser) -> list[str]:
+    """libxml2 stops at 256 levels of nesting (no RecursionError later); say so if it did."""
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        return ["HTML nested deeper than 255 elements: deeper content lost"]
     return []
 
 
