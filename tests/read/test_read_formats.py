@@ -196,3 +196,11 @@ def test_pdf_without_text_layer_is_empty() -> None:
 
     with pytest.raises(EmptyDocument, match="no text layer"):
         read_bytes(buffer.getvalue())
+
+
+def test_json_array_longer_than_the_sniffed_head() -> None:
+    rows = b",".join(b'{"title": "Resolution number %d on Kazakhstan"}' % n for n in range(5000))
+    document = read_bytes(b"[" + rows + b"]")
+    assert document.format == "json"
+    assert len(document.data) == 5000
+    assert document.blocks[-1].path == "/4999/title"

@@ -30,6 +30,7 @@ _SKIPPABLE_MARKUP = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->|\s)*", re.DOTALL)
 _FIRST_TAG = re.compile(r"<(!doctype\s+([A-Za-z]+)|[A-Za-z_][\w.:-]*)", re.IGNORECASE)
 _HTML_ROOTS = frozenset({"html", "head", "body", "div", "p", "span", "table", "ul", "ol", "a"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_JSON_ARRAY_START = re.compile(r"\[\s*(?:[\[{\"\]]|-?\d+\s*[,\]]|true\b|false\b|null\b)")
 CSV_DELIMITERS = (",", ";", "\t", "|")
 
 
@@ -43,7 +44,7 @@ def sniff_format(data: bytes) -> Format:
     if not text.strip() and (len(data) <= HEAD_BYTES or not decode_head(data, len(data)).strip()):
         raise EmptyDocument("empty document (only whitespace)")
     _reject_noise(text)
-    return sniff_text(text)
+    return sniff_text(text, complete=len(data) <= HEAD_BYTES)
 
 
 def _binary_container(data: bytes, head: bytes) -> Format | None:
@@ -78,14 +79,17 @@ def _reject_noise(text: str) -> None:
         raise UnsupportedFormat(f"binary data, not text ({share}% control or undecodable bytes)")
 
 
-def sniff_text(text: str) -> Format:
-    """The format of decoded text: HTML, XML, JSON, Markdown, CSV or plain text."""
+def sniff_text(text: str, *, complete: bool = True) -> Format:
+    """The format of decoded text: HTML, XML, JSON, Markdown, CSV or plain text.
+
+    `complete` is False when `text` is only the head of a longer document.
+    """
     body = text.lstrip("\ufeff \t\r\n")
     if body.startswith("<"):
         markup = _markup_format(body)
         if markup:
             return markup
-    if body.startswith("{") or (body.startswith("[") and _parses_as_json(body)):
+    if body.startswith("{") or (body.startswith("[") and _json_array(body, complete=complete)):
         return "json"
     if _FRONT_MATTER.match(body):
         return "markdown"
@@ -105,7 +109,11 @@ def _markup_format(body: str) -> Format | None:
     return "html" if tag.group(1).lower() in _HTML_ROOTS else "xml"
 
 
-def _parses_as_json(body: str) -> bool:
+def _json_array(body: str, *, complete: bool) -> bool:
+    """Whether text opening with "[" is JSON (and not, say, a Markdown link)."""
+    if not complete:
+        # Only the head is at hand: judge by what follows the bracket.
+        return _JSON_ARRAY_START.match(body) is not None
     try:
         json.loads(body)
     except (ValueError, RecursionError):
