@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from whereas.parse.votes.members import resolve_person_ids
 from whereas.parse.votes.roll_call import parse_roll_call, roll_call_vote
 from whereas.parse.votes.subjects import ClauseRef, amendment_of, clause_of
 from whereas.parse.votes.tallies import (
@@ -25,6 +26,7 @@ __all__ = [
     "count_positions",
     "parse_roll_call",
     "parse_vote_results",
+    "resolve_person_ids",
     "roll_call_vote",
     "tally_by_group",
 ]
