@@ -44,10 +44,13 @@ def test_declared_language_wins() -> None:
     assert recognize(read_bytes(page)).language == "fr"
 
 
+CODES = ("en", "fr", "de", "cs", "pl")
+
+
 def test_labels_in_many_languages_are_multilingual() -> None:
     record = {"data": [{"id": "eli/dl/doc/B-9-2022-0065", "type": "Work",
                         "work_type": "def/ep-document-types/RESOLUTION_MOTION",
-                        "title_dcterms": dict.fromkeys(("en", "fr", "de", "cs", "pl"), "K")}]}
+                        "title_dcterms": dict.fromkeys(CODES, "Situation in Kazakhstan")}]}
     found = recognize(read_bytes(json.dumps(record).encode()))
     assert (found.kind, found.reference, found.language) == ("motion", "B9-0065/2022", "mul")
 
