@@ -1,4 +1,12 @@
-"""The recognize stage: what a read document is (kind, identifiers, language, date, title)."""
+"""The recognize stage: what a read document is (kind, identifiers, language, date, title).
+
+Decisions: a roll-call (RCV) or results-of-votes (VOT) file is named by the minutes of its
+sitting ("PV-10-2025-05-08"; the annex stays in Reference.written); an ELI procedure
+("eli/dl/proc/2022-2505") takes its type from the same document when stated there, else stays
+"2022/2505" with a warning and lower confidence (never guessed); only documents of a procedure
+(and a dataset naming exactly one) get `procedure`: what a press release or news item reports on
+is for the link stage.
+"""
 
 from __future__ import annotations
 
