@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from whereas.parse.people.names import full_name, name_flags
+from whereas.parse.people.names import LOSSY_NAME, full_name, name_flags
 from whereas.parse.records import Membership, ParsedDocument, Person
 from whereas.vocabularies.countries import country_code
 from whereas.vocabularies.groups import group_code
@@ -84,6 +84,6 @@ def parse_mepwatch_meps(rows: Sequence[Row]) -> ParsedDocument:
 
 
 def _count_lossy(parsed: ParsedDocument) -> None:
-    lossy = sum(1 for p in parsed.people if p.flags)
+    lossy = sum(1 for p in parsed.people if LOSSY_NAME in p.flags)
     if lossy:
         parsed.warnings.append(f"{lossy} names with letters lost to '?': match them with care")
