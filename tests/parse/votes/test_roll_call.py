@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from whereas.parse.votes import parse_roll_call, tally_by_group
+from whereas.parse.votes import compare_publications, parse_roll_call, tally_by_group
 
 from .xml_trees import xml_tree
 
@@ -124,3 +124,18 @@ def test_noon_and_evening_publications_of_one_day(corpus: Path) -> None:
     report = noon.votes[0]
     assert report.reference == "A9-0163/2024" and report.amendment == "1"
     assert noon.warnings == evening.warnings == []
+
+
+def test_evening_publication_supersedes_noon(corpus: Path) -> None:
+    noon = parse_roll_call(
+        xml_tree(corpus / "howtheyvote/rcv-list_pv-9-2024-04-24-rcv-fr-noon.xml")
+    )
+    evening = parse_roll_call(
+        xml_tree(corpus / "howtheyvote/rcv-list_pv-9-2024-04-24-rcv-fr-evening.xml")
+    )
+    change = compare_publications(noon, evening)
+    assert (change.added, change.removed, change.changed) == (["168864"], [], [])
+    assert change.supersedes
+    assert not compare_publications(evening, noon).supersedes
+    other_day = parse_roll_call(xml_tree(corpus / SEPT_2024))
+    assert not compare_publications(noon, other_day).supersedes

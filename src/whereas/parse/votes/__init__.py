@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from whereas.parse.votes.members import resolve_person_ids
+from whereas.parse.votes.publications import PublicationChange, compare_publications
 from whereas.parse.votes.roll_call import parse_roll_call, roll_call_vote
 from whereas.parse.votes.subjects import ClauseRef, amendment_of, clause_of
 from whereas.parse.votes.tallies import (
@@ -18,11 +19,13 @@ from whereas.parse.votes.vote_results import parse_vote_results
 __all__ = [
     "TOTALS_MISMATCH",
     "ClauseRef",
+    "PublicationChange",
     "VoteTally",
     "amendment_of",
     "check_members",
     "check_totals",
     "clause_of",
+    "compare_publications",
     "count_positions",
     "parse_roll_call",
     "parse_vote_results",
