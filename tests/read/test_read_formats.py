@@ -204,3 +204,22 @@ def test_json_array_longer_than_the_sniffed_head() -> None:
     assert document.format == "json"
     assert len(document.data) == 5000
     assert document.blocks[-1].path == "/4999/title"
+
+
+@pytest.mark.timeout(10)
+def test_markdown_front_matter_alias_bomb_is_ignored() -> None:
+    lines = [b"l1: &l1 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        b"l%d: &l%d [%s]" % (n, n, b", ".join([b"*l%d" % (n - 1)] * 10)) for n in range(2, 10)
+    ]
+    document = read_bytes(b"---\n" + b"\n".join(lines) + b"\n---\nBody\n")
+    assert document.metadata == {}
+    assert document.warnings == ["front matter ignored: YAML aliases are not accepted"]
+    assert document.text == "Body"
+
+
+def test_markdown_front_matter_nested_too_deeply_is_ignored() -> None:
+    document = read_bytes(b"---\na: " + b"[" * 5000 + b"\n---\nBody\n")
+    assert document.metadata == {}
+    assert document.warnings
+    assert document.text == "Body"

@@ -14,6 +14,7 @@ from whereas.read.blocks import assemble, squash
 from whereas.read.document import Block, ReadDocument
 from whereas.read.encoding import decode
 
+MAX_FRONT_MATTER_CHARS = 65536
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
@@ -50,14 +51,22 @@ def read_markdown(data: bytes, limits: Limits) -> ReadDocument:
 
 def _front_matter(source: str, warnings: list[str]) -> dict[str, str]:
     try:
+        if len(source) > MAX_FRONT_MATTER_CHARS:
+            raise ValueError(f"longer than {MAX_FRONT_MATTER_CHARS} characters")
+        # Aliases can expand exponentially ("billion laughs" in YAML): posts never need them.
+        if any(isinstance(t, yaml.AliasToken) for t in yaml.scan(source, Loader=yaml.SafeLoader)):
+            raise ValueError("YAML aliases are not accepted")
         value = yaml.safe_load(source)
+        if not isinstance(value, dict):
+            raise ValueError("not a mapping")
+        return flatten_metadata(value)
     except yaml.YAMLError as exc:
         warnings.append(f"front matter is not valid YAML, ignored: {str(exc).splitlines()[0]}")
-        return {}
-    if not isinstance(value, dict):
-        warnings.append("front matter is not a mapping, ignored")
-        return {}
-    return flatten_metadata(value)
+    except RecursionError:
+        warnings.append("front matter nested too deeply, ignored")
+    except ValueError as exc:
+        warnings.append(f"front matter ignored: {exc}")
+    return {}
 
 
 def flatten_metadata(value: dict[Any, Any], prefix: str = "") -> dict[str, str]:
