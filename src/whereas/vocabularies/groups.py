@@ -43,7 +43,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "re": ("RENEW",),
     "renew europe": ("RENEW",),
     "alde": ("ALDE",),
-    "verts/ale": ("GREEN_EFA",),
+    "verts/ale": ("GREEN_EFA",), "verts-ale": ("GREEN_EFA",), "the-left": ("GUE_NGL",),
     "greens/efa": ("GREEN_EFA",),
     "grüne/efa": ("GREEN_EFA",),
     "greens": ("GREEN_EFA",),

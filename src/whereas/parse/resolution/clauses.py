@@ -1,0 +1,176 @@
+"""Clauses from lines: citations, recitals, operative paragraphs and their points, in order.
+
+A clause is recognised by its formula ("having regard to", "whereas") and its position (the
+operative part follows the recitals), its label as printed only confirms it: copied text can
+number recitals 1., 2. and quoted text can drop paragraph numbers. A line without a label or a
+formula continues the clause before it when that clause is unfinished (PDF lines wrap).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whereas.parse.records import Clause, ClauseKind
+from whereas.parse.resolution.labels import Labelled, split_label
+from whereas.parse.resolution.lines import Line
+from whereas.parse.resolution.verbs import verb_at
+from whereas.vocabularies.lexicon import LanguagePack
+
+_TERMINAL = (";", ".", ":", "!", "?")
+_TRAILING_LINK = re.compile(r"\s+https?://\S+$")
+
+
+@dataclass
+class Draft:
+    """A clause being read: its kind, label, lines and the index of its parent draft."""
+
+    kind: ClauseKind
+    label: str | None
+    lines: list[Line]
+    texts: list[str]
+    parent: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The clause text, its lines joined."""
+        return " ".join(self.texts)
+
+    def finished(self) -> bool:
+        """Whether the clause ends as a clause ends (a semicolon, a full stop, a colon)."""
+        return self.text.rstrip(" )\"'’”»").endswith(_TERMINAL)
+
+    def punctuated(self) -> bool:
+        """Whether the clause's last line ends with punctuation (a wrapped line does not)."""
+        return self.finished() or self.text.rstrip().endswith(",")
+
+
+def _without_trailing_link(labelled: Labelled) -> Labelled:
+    """Drop a link pasted after the end of a clause (news sites cite their source so)."""
+    found = _TRAILING_LINK.search(labelled.text)
+    if found and labelled.text[:found.start()].rstrip().endswith(_TERMINAL):
+        return Labelled(labelled.shape, labelled.label, labelled.text[:found.start()].rstrip())
+    return labelled
+
+
+@dataclass
+class ClauseReader:
+    """Reads lines one by one into clause drafts; `feed` says when the resolution has ended."""
+
+    pack: LanguagePack
+    drafts: list[Draft] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    last_line: int = -1
+
+    def feed(self, line: Line) -> bool:
+        """Take one line; False when it is not part of the resolution (its text has ended)."""
+        if self.pack.match("chrome", line.text):
+            return False
+        labelled = _without_trailing_link(split_label(line.text, line.label))
+        kind = self._kind_of(labelled)
+        if kind is None:
+            return self._continue_or_end(line, labelled)
+        label = labelled.label if kind != "citation" else None
+        self._open(kind, label, line, labelled.text)
+        return True
+
+    def _kind_of(self, labelled: Labelled) -> ClauseKind | None:
+        text = labelled.text
+        if self.pack.match("citation", text) and not self._in_operative():
+            return "citation"
+        if self.pack.match("recital", text) and labelled.shape != "point":
+            return "recital"
+        if labelled.shape == "number":
+            return "paragraph"
+        if labelled.shape == "letter":
+            return "recital"
+        if labelled.shape == "point":
+            return "point"
+        if labelled.shape == "dash":
+            return "point" if self._in_operative() else "citation"
+        return None
+
+    def _in_operative(self) -> bool:
+        return any(d.kind == "paragraph" for d in self.drafts)
+
+    def _continue_or_end(self, line: Line, labelled: Labelled) -> bool:
+        current = self.drafts[-1] if self.drafts else None
+        if current is not None and not current.punctuated():
+            return self._append(current, line, labelled.text)
+        if self._opens_paragraph(labelled.text):
+            if not any(d.kind == "paragraph" and d.label is None for d in self.drafts):
+                self.warnings.append("operative paragraphs without numbers")
+            self._open("paragraph", None, line, labelled.text)
+            return True
+        if current is not None and (labelled.text[:1].islower() or not current.finished()):
+            return self._append(current, line, labelled.text)
+        return False
+
+    def _append(self, draft: Draft, line: Line, text: str) -> bool:
+        draft.lines.append(line)
+        draft.texts.append(text)
+        return True
+
+    def _opens_paragraph(self, text: str) -> bool:
+        if not text[:1].isupper() or not self.drafts:
+            return False
+        return bool(self.pack.match("closing", text)) or verb_at(text, 0, self.pack) is not None
+
+    def _open(self, kind: ClauseKind, label: str | None, line: Line, text: str) -> None:
+        parent = None
+        if kind == "point":
+            parent = next(
+                (i for i in range(len(self.drafts) - 1, -1, -1)
+                 if self.drafts[i].kind in ("paragraph", "recital")),
+                None,
+            )
+            if parent is None:
+                self.warnings.append(f"point {label or '-'} without a paragraph")
+        self.drafts.append(Draft(kind, label, [line], [text], parent))
+
+
+def start_of_resolution(lines: list[Line], pack: LanguagePack) -> int | None:
+    """Index of the first clause line: after "The European Parliament,", else the first formula."""
+    for index, line in enumerate(lines):
+        if pack.match("preamble", line.text):
+            return index + 1
+    for index, line in enumerate(lines):
+        text = split_label(line.text, line.label).text
+        if pack.match("citation", text) or pack.match("recital", text):
+            return index
+    for index, line in enumerate(lines):
+        labelled = split_label(line.text, line.label)
+        if labelled.shape == "number" and verb_at(labelled.text, 0, pack):
+            return index
+    return None
+
+
+def read_drafts(lines: list[Line], pack: LanguagePack) -> tuple[list[Draft], list[str], int, int]:
+    """The clause drafts of `lines`, warnings, and the first and last line index they use."""
+    start = start_of_resolution(lines, pack)
+    if start is None:
+        return [], ["no resolution clauses found"], 0, 0
+    reader = ClauseReader(pack)
+    end = start
+    for index in range(start, len(lines)):
+        if not reader.feed(lines[index]):
+            break
+        end = index + 1
+    return reader.drafts, reader.warnings, start, end
+
+
+def to_clauses(drafts: list[Draft]) -> list[Clause]:
+    """Clause records (positions from 1, a point's parent is its paragraph's position)."""
+    clauses = []
+    for index, draft in enumerate(drafts):
+        first, last = draft.lines[0], draft.lines[-1]
+        clauses.append(Clause(
+            kind=draft.kind,
+            label=draft.label,
+            position=index + 1,
+            text=draft.text,
+            parent=None if draft.parent is None else draft.parent + 1,
+            span=(first.start, last.end),
+            path=first.path,
+        ))
+    return clauses

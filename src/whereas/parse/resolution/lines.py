@@ -1,0 +1,60 @@
+"""Blocks to lines: one visible line each, with its offsets, its container label and clean text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from whereas.read.document import Block
+
+# EP pages write hyphens in names and references as non-breaking hyphens; PDF text marks a
+# hyphen broken at a line end with U+FFFE; both become an ordinary hyphen.
+_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-", "\ufffe": "-", "\u00ad": None})
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b]+")
+_BULLET = re.compile(r"^(?:[•▪◦●·*]\s+)+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a document, cleaned, with where it comes from."""
+
+    text: str
+    start: int
+    end: int
+    label: str | None = None
+    path: str | None = None
+    bullet: bool = False
+
+
+def clean_text(text: str) -> str:
+    """NFC, ordinary hyphens and single spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_HYPHENS)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _split_block(block: Block) -> Iterable[Line]:
+    offset = block.start
+    first = True
+    for raw in block.text.split("\n"):
+        text = clean_text(raw)
+        bullet = bool(_BULLET.match(text))
+        text = _BULLET.sub("", text)
+        if text:
+            start = offset + len(raw) - len(raw.lstrip())
+            label = block.label if first else None
+            yield Line(text, start, offset + len(raw.rstrip()), label, block.path, bullet)
+            first = False
+        offset += len(raw) + 1
+
+
+def lines_of(blocks: Iterable[Block | str]) -> list[Line]:
+    """The non-empty lines of `blocks` (Blocks, or plain strings joined by newlines)."""
+    lines: list[Line] = []
+    offset = 0
+    for item in blocks:
+        block = item if isinstance(item, Block) else Block(item, "line", start=offset)
+        lines.extend(_split_block(block))
+        offset = (block.end or block.start + len(block.text)) + 1
+    return lines
