@@ -219,7 +219,15 @@ def test_markdown_front_matter_alias_bomb_is_ignored() -> None:
 
 
 def test_markdown_front_matter_nested_too_deeply_is_ignored() -> None:
-    document = read_bytes(b"---\na: " + b"[" * 5000 + b"\n---\nBody\n")
+    document = read_bytes(b"---\na: " + b"[" * 1500 + b"\n---\nBody\n")
     assert document.metadata == {}
     assert document.warnings
     assert document.text == "Body"
+
+
+@pytest.mark.timeout(10)
+def test_markdown_hostile_inline_syntax_stays_fast() -> None:
+    body = b"[x](" * 20_000 + b"**a" * 20_000 + b"<a" * 20_000 + b"<!--" * 20_000
+    document = read_bytes(b"---\ntitle: t\n---\n# " + b" " * 100_000 + b"x\n\n" + body)
+    assert document.blocks[0].kind == "heading"
+    assert document.blocks[0].text == "x"

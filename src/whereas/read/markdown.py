@@ -16,15 +16,16 @@ from whereas.read.encoding import decode
 
 MAX_FRONT_MATTER_CHARS = 65536
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*)$")
 _LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.DOTALL)
+# Bounded repeats keep hostile input (thousands of unclosed "[x](" or "**") linear.
+_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]]{0,1000})\]\((?:[^()]|\([^)]{0,500}\)){0,2000}\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.{1,1000}?)(?<=\S)\1")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 
 
 def read_markdown(data: bytes, limits: Limits) -> ReadDocument:
@@ -97,12 +98,24 @@ def _scalar(item: Any) -> str:
 
 def render_inline(text: str) -> str:
     """Markdown inline syntax as the reader sees it: links and images as their text."""
-    text = _HTML.sub(" ", text)
+    text = _HTML_TAG.sub(" ", _strip_comments(text))
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     for _ in range(3):
         text = _EMPHASIS.sub(r"\2", text)
     return squash(text)
+
+
+def _strip_comments(text: str) -> str:
+    """Remove HTML comments in one pass (an unclosed one runs to the end)."""
+    parts: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) >= 0:
+        parts.append(text[position:start])
+        end = text.find("-->", start + 4)
+        position = len(text) if end < 0 else end + 3
+    parts.append(text[position:])
+    return " ".join(parts)
 
 
 def _blocks(body: str, first_line: int) -> Iterator[Block]:
@@ -136,7 +149,8 @@ def _structural_block(line: str, number: int) -> Block | None:
     heading = _HEADING.match(line)
     if heading:
         level = len(heading.group(1))
-        text = render_inline(heading.group(2))
+        # A closing run of "#" is decoration ("## Votes ##").
+        text = render_inline(heading.group(2).rstrip().rstrip("#"))
         return Block(text=text, kind="heading", level=level, path=f"line {number}")
     item = _LIST_ITEM.match(line)
     if item and not _RULE.match(line):
