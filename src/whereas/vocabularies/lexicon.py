@@ -36,6 +36,7 @@ class VerbSense:
 
     addresses: bool = False
     span: str = "object"
+    infinitive_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,9 @@ def _object_span(hit: VerbHit, text: str, stop: int, pack: LanguagePack) -> tupl
         target = pack.match("forward_to", text[hit.end:stop])
         return (hit.end + target.end(), stop) if target else (hit.end, stop)
     marker = _first(pack.formulas.get("infinitive", ()), text, hit.end, stop)
-    return (hit.end, marker) if marker is not None else None
+    if marker is None:
+        return None if span.infinitive_only else (hit.end, stop)
+    return hit.end, marker
 
 
 def _later_addressees(text: str, start: int, stop: int, pack: LanguagePack) -> list[str]:
