@@ -156,12 +156,29 @@ def _procedure_votes(
     merged: dict[tuple[str, str], list[tuple[schema.Vote, str]]] = defaultdict(list)
     for vote, doc_id in votes:
         merged[(_iso(vote.date) or "", (vote.subject or "").casefold())].append((vote, doc_id))
-    out, conflicts = [], []
+    out: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
     for key in sorted(merged):
         group = merged[key]
         first = group[0][0]
         sources = sorted({d for _, d in group})
-        out.append(_vote(first, ix.clause_of(first), sources))
+        merged_vote = _vote(first, ix.clause_of(first), sources)
+        # Sources differ in what they state (a show of hands has no counts, a dataset no
+        # result): the merged vote takes each field from the first source that states it.
+        for field, attr in (
+            ("for", "for_"),
+            ("against", "against"),
+            ("abstentions", "abstentions"),
+            ("result", "result"),
+        ):
+            merged_vote[field] = next(
+                (getattr(v, attr) for v, _ in group if getattr(v, attr) is not None), None
+            )
+        merged_vote["roll_call"] = any(v.roll_call for v, _ in group)
+        merged_vote["clause"] = next(
+            (c for c in map(ix.clause_of, (v for v, _ in group)) if c), None
+        )
+        out.append(merged_vote)
         tallies = sorted(
             {(v.for_, v.against, v.abstentions) for v, _ in group if v.for_ is not None}, key=str
         )

@@ -41,7 +41,14 @@ def _procedure_file(doc: ReadDocument, recognition: Recognition) -> ParsedDocume
     return parse_procedure_file(doc, recognition)
 
 
+def _dataset(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
+    from whereas.parse.datasets import parse_dataset
+
+    return parse_dataset(doc, recognition)
+
+
 PARSERS: dict[str, Parser] = {
+    "dataset": _dataset,
     "people": _people,
     "roll_call": _roll_call,
     "vote_results": _vote_results,

@@ -106,6 +106,13 @@ def _procedure_record(session: Session, procedure: schema.Procedure) -> Procedur
         )
     )
     own_refs = {d.reference for d in docs if d.reference}
+    own_refs |= set(
+        session.scalars(
+            select(schema.ReferenceProcedure.reference).where(
+                schema.ReferenceProcedure.procedure == procedure.reference
+            )
+        )
+    )
     votes = list(
         session.scalars(
             select(schema.Vote)
