@@ -84,7 +84,8 @@ def test_always_down_gives_up(
 
 
 def test_timeouts_are_retried(client: PoliteClient, ep: respx.MockRouter) -> None:
-    route = ep.get(URL).mock(side_effect=[httpx.ReadTimeout("slow"), httpx.Response(200, content=XML)])
+    answers = [httpx.ReadTimeout("slow"), httpx.Response(200, content=XML)]
+    route = ep.get(URL).mock(side_effect=answers)
     assert client.get(URL).response.body == XML
     assert route.call_count == 2
 
@@ -152,4 +153,5 @@ def test_revalidation_sends_validators(client: PoliteClient, ep: respx.MockRoute
     assert sent["If-Modified-Since"] == "Thu, 08 May 2025 18:44:12 GMT"
     changed = client.get(URL, revalidate=True)
     assert changed.origin == "network" and changed.response.etag == '"v2"'
-    assert client.cache.get(URL) is not None and client.cache.get(URL).etag == '"v2"'  # type: ignore[union-attr]
+    cached = client.cache.get(URL)
+    assert cached is not None and cached.etag == '"v2"'
