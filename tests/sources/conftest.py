@@ -3,44 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
 import respx
 
-from whereas.sources import Clock, FetchOptions, FetchRun, FetchSettings, PoliteClient
+from whereas.sources import FetchOptions, FetchRun, FetchSettings, PoliteClient
+from whereas.sources.http import ManualClock
 from whereas.store import Store
 
 NOW = datetime(2025, 5, 9, 12, 0, tzinfo=UTC)
 
 
-@dataclass
-class FakeClock:
-    """Time that moves only when the client sleeps; every sleep is recorded."""
-
-    t: float = 1000.0
-    sleeps: list[float] = field(default_factory=list)
-
-    def monotonic(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.t += seconds
-
-    def now(self) -> datetime:
-        return NOW + timedelta(seconds=self.t - 1000.0)
-
-    def as_clock(self) -> Clock:
-        return Clock(monotonic=self.monotonic, sleep=self.sleep, now=self.now)
-
-
 @pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
+def fake_clock() -> ManualClock:
+    """A clock set to NOW that never sleeps for real."""
+    return ManualClock(start=NOW)
 
 
 @pytest.fixture
@@ -49,7 +29,7 @@ def settings(tmp_path: Path) -> FetchSettings:
 
 
 @pytest.fixture
-def client(settings: FetchSettings, fake_clock: FakeClock) -> Iterator[PoliteClient]:
+def client(settings: FetchSettings, fake_clock: ManualClock) -> Iterator[PoliteClient]:
     with PoliteClient(settings, clock=fake_clock.as_clock()) as c:
         yield c
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import httpx
 import pytest
 import respx
-from tests.sources.conftest import FakeClock
 
 from whereas.sources import FetchSettings, PoliteClient
 from whereas.sources.failures import (
@@ -16,7 +15,7 @@ from whereas.sources.failures import (
     SourceUnavailable,
     TruncatedBody,
 )
-from whereas.sources.http import retry_after_seconds
+from whereas.sources.http import ManualClock, retry_after_seconds
 from whereas.sources.settings import DEFAULT_USER_AGENT
 
 URL = "https://www.europarl.europa.eu/doceo/document/PV-10-2025-05-08-VOT_EN.xml"
@@ -37,14 +36,14 @@ def test_404_is_not_retried(client: PoliteClient, ep: respx.MockRouter) -> None:
     assert route.call_count == 1
 
 
-def test_503_then_200(client: PoliteClient, ep: respx.MockRouter, fake_clock: FakeClock) -> None:
+def test_503_then_200(client: PoliteClient, ep: respx.MockRouter, fake_clock: ManualClock) -> None:
     ep.get(URL).mock(side_effect=[httpx.Response(503), httpx.Response(200, content=XML)])
     assert client.get(URL).response.body == XML
     assert fake_clock.sleeps == [2.0]  # one exponential backoff step, slept on the fake clock
 
 
 def test_429_retry_after_seconds(
-    client: PoliteClient, ep: respx.MockRouter, fake_clock: FakeClock
+    client: PoliteClient, ep: respx.MockRouter, fake_clock: ManualClock
 ) -> None:
     ep.get(URL).mock(side_effect=[
         httpx.Response(429, headers={"Retry-After": "30"}), httpx.Response(200, content=XML),
@@ -54,7 +53,7 @@ def test_429_retry_after_seconds(
 
 
 def test_429_retry_after_http_date(
-    client: PoliteClient, ep: respx.MockRouter, fake_clock: FakeClock
+    client: PoliteClient, ep: respx.MockRouter, fake_clock: ManualClock
 ) -> None:
     # NOW in conftest is Fri, 09 May 2025 12:00:00 GMT: the server asks for 45 s.
     ep.get(URL).mock(side_effect=[
@@ -65,8 +64,8 @@ def test_429_retry_after_http_date(
     assert fake_clock.sleeps == [45.0]
 
 
-def test_retry_after_parsing(fake_clock: FakeClock) -> None:
-    now = fake_clock.now()
+def test_retry_after_parsing(fake_clock: ManualClock) -> None:
+    now = fake_clock.as_clock().now()
     assert retry_after_seconds("120", now) == 120.0
     assert retry_after_seconds("Fri, 09 May 2025 11:00:00 GMT", now) == 0.0
     assert retry_after_seconds("soon", now) is None
@@ -74,7 +73,7 @@ def test_retry_after_parsing(fake_clock: FakeClock) -> None:
 
 
 def test_always_down_gives_up(
-    client: PoliteClient, ep: respx.MockRouter, fake_clock: FakeClock
+    client: PoliteClient, ep: respx.MockRouter, fake_clock: ManualClock
 ) -> None:
     route = ep.get(URL).mock(return_value=httpx.Response(502))
     with pytest.raises(SourceUnavailable, match="after 4 attempts"):
@@ -84,7 +83,9 @@ def test_always_down_gives_up(
 
 
 def test_timeouts_are_retried(client: PoliteClient, ep: respx.MockRouter) -> None:
-    answers = [httpx.ReadTimeout("slow"), httpx.Response(200, content=XML)]
+    answers: list[httpx.Response | Exception] = [
+        httpx.ReadTimeout("slow"), httpx.Response(200, content=XML),
+    ]
     route = ep.get(URL).mock(side_effect=answers)
     assert client.get(URL).response.body == XML
     assert route.call_count == 2
@@ -120,7 +121,7 @@ def test_other_client_errors_fail_at_once(client: PoliteClient, ep: respx.MockRo
 
 
 def test_rate_limit_per_host(
-    tmp_path: Path, ep: respx.MockRouter, fake_clock: FakeClock
+    tmp_path: Path, ep: respx.MockRouter, fake_clock: ManualClock
 ) -> None:
     settings = FetchSettings(cache_dir=tmp_path / "c", requests_per_second=0.5)
     ep.route().mock(return_value=httpx.Response(200, content=XML))

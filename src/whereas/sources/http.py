@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Literal
 from urllib.parse import urlsplit
@@ -42,6 +42,27 @@ class Clock:
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+
+@dataclass
+class ManualClock:
+    """Time that moves only when slept, every sleep recorded: for dry simulations and tests."""
+
+    start: datetime = field(default_factory=lambda: datetime.now(UTC))
+    elapsed: float = 0.0
+    sleeps: list[float] = field(default_factory=list)
+
+    def sleep(self, seconds: float) -> None:
+        """Advance time without waiting."""
+        self.sleeps.append(seconds)
+        self.elapsed += seconds
+
+    def as_clock(self) -> Clock:
+        """The clock a client uses."""
+        return Clock(
+            monotonic=lambda: self.elapsed, sleep=self.sleep,
+            now=lambda: self.start + timedelta(seconds=self.elapsed),
+        )
 
 
 @dataclass(frozen=True)
