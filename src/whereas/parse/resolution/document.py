@@ -72,14 +72,14 @@ def _body(
     lines: list[Line], found: HeaderReading, reading: ClauseReading, pack: LanguagePack
 ) -> str:
     """The header lines and the resolution text, without the page chrome around and between them."""
-    parts: list[Line] = []
+    indexes: set[int] = set()
     if found.used:
-        parts.extend(lines[min(found.used): max(found.used) + 1])
+        indexes.update(range(min(found.used), max(found.used) + 1))
     if reading.clauses:
         start = reading.start
         for back in range(max(0, reading.start - 4), reading.start):
             if pack.match("resolution_title", lines[back].text):
                 start = back
                 break
-        parts.extend(line for line in lines[start: reading.end] if line not in parts)
-    return "\n".join(line.text for line in parts)
+        indexes.update(range(start, reading.end))
+    return "\n".join(lines[index].text for index in sorted(indexes))
