@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -53,14 +53,21 @@ def ep() -> Iterator[respx.MockRouter]:
         yield router
 
 
-def serve(router: respx.MockRouter, url: str, path: Path, content_type: str) -> respx.Route:
-    """Answer GET `url` (query included) with a recorded file."""
-    return router.get(url__eq=url).mock(
-        return_value=httpx.Response(200, content=path.read_bytes(),
-                                    headers={"Content-Type": content_type})
-    )
+Serve = Callable[[str, str], respx.Route]
 
 
-def not_found_elsewhere(router: respx.MockRouter) -> respx.Route:
-    """Everything not routed answers 404."""
-    return router.route().mock(return_value=httpx.Response(404, text="Not Found"))
+@pytest.fixture
+def serve(ep: respx.MockRouter, corpus: Path) -> Serve:
+    """Answer GET of a URL (query included) with a recorded file of corpus/howtheyvote."""
+
+    def route(url: str, name: str) -> respx.Route:
+        body = (corpus / "howtheyvote" / name).read_bytes()
+        return ep.get(url__eq=url).mock(return_value=httpx.Response(200, content=body))
+
+    return route
+
+
+@pytest.fixture
+def missing_elsewhere(ep: respx.MockRouter) -> Callable[[], respx.Route]:
+    """Make every URL not routed yet answer 404 (call it after the test's own routes)."""
+    return lambda: ep.route().mock(return_value=httpx.Response(404, text="Not Found"))
