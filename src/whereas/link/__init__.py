@@ -1,0 +1,1 @@
+"""Link: procedures and their documents, secondary sources and the claims they make."""
