@@ -1,0 +1,101 @@
+"""`whereas search QUERY`: ranked clauses and documents, with filters and facets."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from whereas.config import load_settings
+from whereas.errors import StoreError
+from whereas.search import SearchResults, search
+from whereas.store import Store
+
+_MARK = re.compile(r"</?mark>")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `search` command to the whereas CLI."""
+    app.command(name="search")(search_command)
+
+
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", AND/OR/NOT, -word, prefix*.')],
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL (default: WHEREAS_DATABASE_URL)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="Document kind (joint_motion...) or clause kind (recital...)."),
+    ] = None,
+    language: Annotated[
+        list[str] | None, typer.Option("--language", help="Language code (en, fr, cs...).")
+    ] = None,
+    year: Annotated[list[int] | None, typer.Option("--year", help="Year of the document.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Results.")] = 20,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip results.")] = 0,
+) -> None:
+    """Search clauses and documents; a reference in any form goes straight to its record."""
+    err = Console(stderr=True, highlight=False)
+    try:
+        store = Store.open(load_settings(db).database_url)
+    except StoreError as exc:
+        err.print(f"whereas: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    try:
+        with store.session() as session:
+            results = search(
+                session,
+                query,
+                kind=kind or (),
+                language=language or (),
+                year=year or (),
+                limit=limit,
+                offset=offset,
+            )
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(results.as_json(), ensure_ascii=False) + "\n")
+    else:
+        render_results(Console(highlight=False, soft_wrap=True), results)
+
+
+def render_results(out: Console, results: SearchResults) -> None:
+    """Direct hits, then one block per hit with its snippet's matches in bold."""
+    for direct in results.direct:
+        label = "" if direct.exact else " (partial)"
+        out.print(f"→ {escape(direct.reference)} [{direct.kind}]{label}: ", end="")
+        out.print(", ".join(d[:12] for d in direct.document_ids), markup=False)
+    shown = f"{results.offset + 1}-{results.offset + len(results.hits)}" if results.hits else "0"
+    out.print(f"{results.total} results ({shown} shown)")
+    for hit in results.hits:
+        where = hit.reference or hit.document_id[:12]
+        label = f" {hit.clause_kind} {hit.label or ''}".rstrip() if hit.entry == "clause" else ""
+        date = hit.date.isoformat() if hit.date else "-"
+        out.print(
+            f"[bold]{escape(where)}[/bold]{escape(label)} · {hit.kind} · {date} · "
+            f"{escape(hit.procedure or '-')} · {hit.score:.3f}"
+        )
+        out.print("  " + _bold_marks(hit.snippet))
+    if results.total:
+        facets = results.facets
+        for name, counts in (("kind", facets.kind), ("language", facets.language)):
+            out.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), markup=False)
+        out.print("year: " + ", ".join(f"{k} {v}" for k, v in facets.year.items()), markup=False)
+
+
+def _bold_marks(snippet: str) -> str:
+    import html
+
+    parts = _MARK.split(snippet)
+    # Even parts are outside <mark>, odd parts inside (the snippet never nests marks).
+    plain = [escape(html.unescape(p)) for p in parts]
+    return "".join(f"[bold yellow]{p}[/bold yellow]" if i % 2 else p for i, p in enumerate(plain))

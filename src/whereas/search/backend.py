@@ -1,0 +1,96 @@
+"""What a lexical index does, whatever the database: one implementation per dialect."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
+
+from whereas.search.plan import Match
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """A clause or a document on its way into the index, with its terms."""
+
+    document_id: str
+    clause_id: int | None
+    entry: str
+    kind: str
+    clause_kind: str | None
+    language: str | None
+    date: date | None
+    terms: list[str]
+
+    def columns(self) -> dict[str, object]:
+        """The row's values for search_entries (without the terms)."""
+        return {
+            "document_id": self.document_id,
+            "clause_id": self.clause_id,
+            "entry": self.entry,
+            "kind": self.kind,
+            "clause_kind": self.clause_kind,
+            "language": self.language,
+            "date": self.date,
+            "year": self.date.year if self.date else None,
+        }
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """An index entry that matched, with the ranker's score (higher is better)."""
+
+    entry_id: int
+    score: float
+
+
+FacetRow = tuple[str, str | None, int | None, str, int]  # kind, language, year, entry, count
+
+
+class LexicalIndex(Protocol):
+    """Terms in, ranked entries out: SQLite FTS5 or PostgreSQL tsvector."""
+
+    def write(self, session: Session, rows: Sequence[EntryRow]) -> None:
+        """Add entries to the index."""
+
+    def delete(self, session: Session, document_id: str) -> None:
+        """Remove every entry of one document."""
+
+    def clear(self, session: Session) -> None:
+        """Remove every entry."""
+
+    def rank(
+        self,
+        session: Session,
+        match: Match,
+        where: list[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> list[Ranked]:
+        """The entries that match, best first."""
+
+    def facets(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]]
+    ) -> list[FacetRow]:
+        """How many entries match, by document kind, language, year and entry type."""
+
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
+        """Make reference values findable by any part of them."""
+
+    def find_references(self, session: Session, text: str, limit: int) -> list[str]:
+        """Reference values that contain `text` (case-insensitive), in order."""
+
+
+def lexical_index(session: Session) -> LexicalIndex:
+    """The index implementation for the session's database."""
+    if session.get_bind().dialect.name == "postgresql":
+        from whereas.search.postgres import PostgresIndex
+
+        return PostgresIndex()
+    from whereas.search.sqlite import SqliteIndex
+
+    return SqliteIndex()

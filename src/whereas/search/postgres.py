@@ -1,0 +1,121 @@
+"""The lexical index on PostgreSQL: a tsvector column with GIN, ts_rank, pg_trgm for references."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+)
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnClause
+
+from whereas.search.backend import EntryRow, FacetRow, Ranked
+from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
+from whereas.search.tables import search_entries as e
+from whereas.store.schema import DocumentReference
+
+_TERMS: ColumnClause[Any] = literal_column("search_entries.terms")
+
+
+def lexeme(term: str) -> str:
+    """One quoted tsquery/tsvector lexeme: terms are taken as they are, never parsed again."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def to_tsvector_literal(terms: Sequence[str]) -> str:
+    """The tsvector of terms in order, with their positions (1-based), so phrases work."""
+    positions: dict[str, list[str]] = {}
+    for position, term in enumerate(terms, start=1):
+        positions.setdefault(term, []).append(str(position))
+    return " ".join(f"{lexeme(t)}:{','.join(p)}" for t, p in positions.items())
+
+
+def compile_tsquery(match: Match) -> str:
+    """The tsquery of a plan, every lexeme quoted, every group parenthesised."""
+    if isinstance(match, Terms):
+        star = ":*" if match.prefix else ""
+        return _any([lexeme(v) + star for v in match.variants])
+    if isinstance(match, PhraseTerms):
+        return _any([" <-> ".join(lexeme(w) for w in words) for words in match.variants])
+    if isinstance(match, AnyOf):
+        return _any([compile_tsquery(c) for c in match.children])
+    positives = " & ".join(compile_tsquery(p) for p in match.positives)
+    if not match.negatives:
+        return f"({positives})"
+    negatives = _any([compile_tsquery(n) for n in match.negatives])
+    return f"(({positives}) & !{negatives})"
+
+
+def _any(parts: list[str]) -> str:
+    return "(" + " | ".join(parts) + ")"
+
+
+class PostgresIndex:
+    """search_entries.terms (tsvector, GIN index) beside each entry's columns."""
+
+    def write(self, session: Session, rows: Sequence[EntryRow]) -> None:
+        """Add entries to the index."""
+        if not rows:
+            return
+        statement = insert(e).values(terms=cast(bindparam("terms_text"), TSVECTOR))
+        session.execute(
+            statement,
+            [{**r.columns(), "terms_text": to_tsvector_literal(r.terms)} for r in rows],
+        )
+
+    def delete(self, session: Session, document_id: str) -> None:
+        """Remove every entry of one document."""
+        session.execute(delete(e).where(e.c.document_id == document_id))
+
+    def clear(self, session: Session) -> None:
+        """Remove every entry."""
+        session.execute(delete(e))
+
+    def _matching(self, match: Match, where: list[ColumnElement[bool]]) -> Select[tuple[int]]:
+        query = cast(compile_tsquery(match), TSQUERY)
+        return select(e.c.id).where(_TERMS.op("@@")(query), *where)
+
+    def rank(
+        self,
+        session: Session,
+        match: Match,
+        where: list[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> list[Ranked]:
+        """The entries that match, best first (ts_rank)."""
+        score = func.ts_rank(_TERMS, cast(compile_tsquery(match), TSQUERY))
+        query = self._matching(match, where).add_columns(score)
+        rows = session.execute(query.order_by(score.desc(), e.c.id).limit(limit).offset(offset))
+        return [Ranked(int(row[0]), float(row[1])) for row in rows]
+
+    def facets(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]]
+    ) -> list[FacetRow]:
+        """How many entries match, by document kind, language, year and entry type."""
+        keys = (e.c.kind, e.c.language, e.c.year, e.c.entry)
+        query = self._matching(match, where).with_only_columns(*keys, func.count()).group_by(*keys)
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(query)]
+
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
+        """Nothing to do: pg_trgm indexes document_references.value itself."""
+
+    def find_references(self, session: Session, text: str, limit: int) -> list[str]:
+        """Reference values that contain `text` (case-insensitive, at least 3 characters)."""
+        if len(text) < 3:
+            return []
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        value = DocumentReference.value
+        query = select(value).where(value.ilike(pattern, escape="\\")).distinct()
+        return list(session.scalars(query.order_by(value).limit(limit)))

@@ -1,0 +1,140 @@
+"""The lexical index on SQLite: FTS5 over the terms, BM25 ranking, trigrams for references."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+)
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnClause
+
+from whereas.search.backend import EntryRow, FacetRow, Ranked
+from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
+from whereas.search.tables import search_entries as e
+
+_meta = MetaData()
+search_fts = Table("search_fts", _meta, Column("rowid", Integer), Column("terms", Text))
+search_references = Table("search_references", _meta, Column("value", Text))
+_FTS: ColumnClause[Any] = literal_column("search_fts")
+
+
+def quote(term: str) -> str:
+    """One FTS5 string: user text never reaches MATCH unquoted."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def compile_match(match: Match) -> str:
+    """The FTS5 MATCH expression of a plan, every term quoted, every group parenthesised."""
+    if isinstance(match, Terms):
+        star = "*" if match.prefix else ""
+        return _any([quote(v) + star for v in match.variants])
+    if isinstance(match, PhraseTerms):
+        return _any([quote(" ".join(words)) for words in match.variants])
+    if isinstance(match, AnyOf):
+        return _any([compile_match(c) for c in match.children])
+    positives = " AND ".join(compile_match(p) for p in match.positives)
+    if not match.negatives:
+        return f"({positives})"
+    negatives = _any([compile_match(n) for n in match.negatives])
+    return f"(({positives}) NOT {negatives})"
+
+
+def _any(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+class SqliteIndex:
+    """FTS5 table search_fts whose rowid is search_entries.id."""
+
+    def write(self, session: Session, rows: Sequence[EntryRow]) -> None:
+        """Add entries to the index."""
+        if not rows:
+            return
+        # Ids are allocated here: the writer's transaction holds SQLite's write lock.
+        first = (session.scalar(select(func.max(e.c.id))) or 0) + 1
+        session.execute(insert(e), [{"id": first + i, **r.columns()} for i, r in enumerate(rows)])
+        session.execute(
+            insert(search_fts),
+            [{"rowid": first + i, "terms": " ".join(r.terms)} for i, r in enumerate(rows)],
+        )
+
+    def delete(self, session: Session, document_id: str) -> None:
+        """Remove every entry of one document."""
+        ids = list(session.scalars(select(e.c.id).where(e.c.document_id == document_id)))
+        if ids:
+            by_rowid = delete(search_fts).where(search_fts.c.rowid == bindparam("rid"))
+            session.execute(by_rowid, [{"rid": i} for i in ids])
+            session.execute(delete(e).where(e.c.document_id == document_id))
+
+    def clear(self, session: Session) -> None:
+        """Remove every entry."""
+        session.execute(delete(search_fts))
+        session.execute(delete(e))
+
+    def _matching(self, match: Match, where: list[ColumnElement[bool]]) -> Select[tuple[int]]:
+        return (
+            select(e.c.id)
+            .select_from(search_fts.join(e, e.c.id == search_fts.c.rowid))
+            .where(_FTS.op("MATCH")(compile_match(match)), *where)
+        )
+
+    def rank(
+        self,
+        session: Session,
+        match: Match,
+        where: list[ColumnElement[bool]],
+        limit: int,
+        offset: int,
+    ) -> list[Ranked]:
+        """The entries that match, best first (BM25; FTS5 gives lower-is-better, negated here)."""
+        score = func.bm25(_FTS)
+        query = self._matching(match, where).add_columns(score).order_by(score, e.c.id)
+        rows = session.execute(query.limit(limit).offset(offset))
+        return [Ranked(int(row[0]), -float(row[1])) for row in rows]
+
+    def facets(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]]
+    ) -> list[FacetRow]:
+        """How many entries match, by document kind, language, year and entry type."""
+        keys = (e.c.kind, e.c.language, e.c.year, e.c.entry)
+        query = self._matching(match, where).with_only_columns(*keys, func.count()).group_by(*keys)
+        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(query)]
+
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
+        """Make reference values findable by any part of them (one row per distinct value)."""
+        for value in dict.fromkeys(v for v in values if len(v) >= 3):
+            found = session.scalar(
+                select(search_references.c.value)
+                .where(literal_column("search_references").op("MATCH")(quote(value)))
+                .where(search_references.c.value == value)
+                .limit(1)
+            )
+            if found is None:
+                session.execute(insert(search_references).values(value=value))
+
+    def find_references(self, session: Session, text: str, limit: int) -> list[str]:
+        """Reference values that contain `text` (case-insensitive, at least 3 characters)."""
+        if len(text) < 3:
+            return []
+        query = (
+            select(search_references.c.value)
+            .where(literal_column("search_references").op("MATCH")(quote(text)))
+            .order_by(search_references.c.value)
+            .limit(limit)
+        )
+        return list(session.scalars(query))

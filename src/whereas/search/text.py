@@ -1,0 +1,142 @@
+"""Words for the index and for queries: tokens, lower case, Snowball stems, no accents.
+
+The same functions run before indexing and on every query, on SQLite and on PostgreSQL alike, so
+both databases hold exactly the same terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Protocol, cast
+
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
+
+# ISO 639-1 codes of the EU languages -> Snowball algorithms PyStemmer ships. Bulgarian, Croatian,
+# Latvian, Maltese, Slovak and Slovenian have none: their words are folded but not stemmed.
+SNOWBALL = {
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "et": "estonian",
+    "fi": "finnish",
+    "fr": "french",
+    "ga": "irish",
+    "hu": "hungarian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nl": "dutch",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "sv": "swedish",
+}
+
+# Plurals Snowball's English stemmer leaves alone ("women" stays "women").
+ENGLISH_IRREGULAR = {
+    "women": "woman",
+    "men": "man",
+    "children": "child",
+    "wives": "wife",
+    "lives": "life",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "media": "medium",
+}
+
+# Letters NFKD does not split into a base letter and an accent.
+_LIGATURES = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+_TOKEN = re.compile(r"[^\W_]+")
+MAX_TERM_CHARS = 64  # longer runs are noise (hashes, base64); PostgreSQL would not index them
+MAX_TERMS = 16383  # PostgreSQL's last tsvector position: both databases index this many terms
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text with its span."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokens(text: str, limit: int = MAX_TERMS) -> Iterator[Token]:
+    """The words of `text` in lower case with their spans, at most `limit` of them."""
+    count = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group().lower()
+        if len(word) > MAX_TERM_CHARS:
+            continue
+        yield Token(word, match.start(), match.end())
+        count += 1
+        if count >= limit:
+            return
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """`word` in lower case without accents ("Kazachstánu" -> "kazachstanu")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def snowball_name(language: str | None) -> str | None:
+    """The Snowball algorithm for an ISO code ("en", "fr-BE"), None when there is none."""
+    if not language:
+        return None
+    return SNOWBALL.get(language.lower().split("-")[0].split("_")[0])
+
+
+class _Stemmer(Protocol):
+    def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802 (PyStemmer's name)
+
+
+@cache
+def _stemmer(algorithm: str) -> _Stemmer:
+    return cast(_Stemmer, Stemmer.Stemmer(algorithm))
+
+
+def stem_words(words: list[str], language: str | None) -> list[str]:
+    """Index terms of lower-case `words` in `language`: irregular forms, stem, then fold."""
+    algorithm = snowball_name(language)
+    if algorithm is None:
+        return [fold(w) for w in words]
+    if algorithm == "english":
+        words = [ENGLISH_IRREGULAR.get(w, w) for w in words]
+    # Snowball expects accented input (French "détenus"), so accents go after stemming.
+    return [fold(s) for s in _stemmer(algorithm).stemWords(words)]
+
+
+def index_terms(text: str, language: str | None) -> list[str]:
+    """The terms of `text` as the index holds them, in text order."""
+    return stem_words([t.word for t in tokens(text)], language)
+
+
+def query_terms(word: str, languages: Iterable[str | None]) -> frozenset[str]:
+    """Every term one lower-case query word can be indexed as, across `languages` and unstemmed."""
+    variants = {fold(word)}
+    for language in languages:
+        variants.update(stem_words([word], language))
+    return frozenset(v for v in variants if v)
