@@ -6,8 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
+    MetaData,
     Select,
+    Table,
     bindparam,
     cast,
     delete,
@@ -26,6 +29,13 @@ from whereas.search.tables import search_entries as e
 from whereas.store.schema import DocumentReference
 
 _TERMS: ColumnClause[Any] = literal_column("search_entries.terms")
+# search_entries as PostgreSQL has it: the shared columns and the tsvector.
+_WITH_TERMS = Table(
+    "search_entries",
+    MetaData(),
+    *(Column(c.name, c.type, primary_key=c.primary_key) for c in e.columns),
+    Column("terms", TSVECTOR),
+)
 
 
 def lexeme(term: str) -> str:
@@ -68,7 +78,7 @@ class PostgresIndex:
         """Add entries to the index."""
         if not rows:
             return
-        statement = insert(e).values(terms=cast(bindparam("terms_text"), TSVECTOR))
+        statement = insert(_WITH_TERMS).values(terms=cast(bindparam("terms_text"), TSVECTOR))
         session.execute(
             statement,
             [{**r.columns(), "terms_text": to_tsvector_literal(r.terms)} for r in rows],
