@@ -30,7 +30,11 @@ ingest-corpus: setup
 	@if [ -d "$(CORPUS)" ]; then \
 		$(BIN)/whereas ingest --db "$(DB)" "$(CORPUS)"; \
 	else \
-		echo "no corpus at $(CORPUS): live fetching (whereas fetch) is not built yet" >&2; exit 1; \
+		echo "no corpus at $(CORPUS): fetching a sample store from the European Parliament" >&2; \
+		for ref in "2025/2691(RSP)" "2021/2540(RSP)" "2022/2505(RSP)"; do \
+			$(BIN)/whereas fetch procedure "$$ref" --db "$(DB)" --quiet || true; \
+		done; \
+		$(BIN)/whereas fetch sitting 2024-09-18 --db "$(DB)" --quiet || true; \
 	fi
 
 run: ingest-corpus

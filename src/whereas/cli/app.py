@@ -198,6 +198,15 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
             out.print(f"{name:<22} {value:>8}")
 
 
+def _register_subcommands() -> None:
+    from whereas.cli.fetch import register as register_fetch
+
+    register_fetch(app)
+
+
+_register_subcommands()
+
+
 def main() -> None:
     """Entry point of the `whereas` command."""
     app()
