@@ -57,7 +57,8 @@ def compile_tsquery(match: Match) -> str:
         star = ":*" if match.prefix else ""
         return _any([lexeme(v) + star for v in match.variants])
     if isinstance(match, PhraseTerms):
-        return _any([" <-> ".join(lexeme(w) for w in words) for words in match.variants])
+        phrases = [" <-> ".join(lexeme(w) for w in words) for words in match.variants]
+        return _any([f"({phrase})" for phrase in phrases])
     if isinstance(match, AnyOf):
         return _any([compile_tsquery(c) for c in match.children])
     positives = " & ".join(compile_tsquery(p) for p in match.positives)
