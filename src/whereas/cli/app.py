@@ -200,8 +200,10 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 def _register_subcommands() -> None:
     from whereas.cli.fetch import register as register_fetch
+    from whereas.cli.search import register as register_search
 
     register_fetch(app)
+    register_search(app)
 
 
 _register_subcommands()

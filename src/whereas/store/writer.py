@@ -86,6 +86,10 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     _save_references(session, doc_id, incoming.recognition)
     _save_procedures(session, doc_id, incoming)
     _save_parsed(session, doc_id, incoming.parsed, incoming.recognition.procedure)
+    # The search index changes in the same transaction as the records: never out of step.
+    from whereas.search.index import index_document
+
+    index_document(session, doc_id)
     return SavedDocument(doc_id, "added", version)
 
 
