@@ -7,12 +7,15 @@ country alone never links a report to another year's procedure; unsure means no 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from functools import cache
+from importlib import resources
 from typing import Literal
 
 from sqlalchemy import or_, select
@@ -45,19 +48,59 @@ def title_words(title: str) -> set[str]:
     return {w for w in words_of(title) if w not in _GENERIC}
 
 
+@cache
+def country_words() -> frozenset[str]:
+    """Folded words of country names (the reference list's English labels)."""
+    raw = json.loads(resources.files("whereas.data").joinpath("countries.json").read_text("utf-8"))
+    return frozenset(w for c in raw for w in words_of(f"{c['label']} {c['alt_label']}"))
+
+
+@dataclass(frozen=True)
+class TextWords:
+    """The folded words of a source, indexed by their first three letters for fuzzy lookup."""
+
+    words: frozenset[str]
+    by_start: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, text: str) -> TextWords:
+        """Index the words of `text`."""
+        words = frozenset(words_of(text))
+        index: dict[str, list[str]] = {}
+        for word in words:
+            index.setdefault(word[:3], []).append(word)
+        return cls(words, index)
+
+    def has(self, title_word: str) -> bool:
+        """Whether the text has the word in some inflection or transliteration."""
+        if title_word in self.words:
+            return True
+        return any(_similar(title_word, w) for w in self.by_start.get(title_word[:3], ()))
+
+
 def _similar(title_word: str, word: str) -> bool:
-    if word.startswith(title_word[:max(5, len(title_word) - 2)]):
+    if len(title_word) < 5:
+        return False
+    if word.startswith(title_word[:max(6, len(title_word) - 2)]):
         return True
     stem = word[:len(title_word)]
-    return len(title_word) >= 5 and SequenceMatcher(None, title_word, stem).ratio() >= 0.8
+    return SequenceMatcher(None, title_word, stem).ratio() >= 0.85
 
 
-def subject_score(title: set[str], text: set[str]) -> float:
-    """Share of a procedure's distinctive title words that the text has, in any inflection."""
+def subject_score(title: set[str], text: TextWords) -> float:
+    """Share of a procedure's title words the text has; 0 when the title's country is missing.
+
+    A title without a country needs two of its words in the text (one shared word is chance).
+    """
     if not title:
         return 0.0
-    found = sum(1 for t in title if t in text or any(_similar(t, w) for w in text))
-    return found / len(title)
+    found = {t for t in title if text.has(t)}
+    countries = title & country_words()
+    if countries and not countries & found:
+        return 0.0
+    if not countries and len(found) < 2:
+        return 0.0
+    return len(found) / len(title)
 
 
 @dataclass
@@ -141,7 +184,7 @@ def same_tally(claim: schema.Vote, official: schema.Vote) -> bool:
 
 log = logging.getLogger(__name__)
 REPORTS_ON = "reports_on"
-REPORT_WINDOW = timedelta(days=31)  # a report of a vote appears the day of the vote or after
+REPORT_WINDOW = timedelta(days=14)  # a report of a vote appears the day of the vote or after
 MIN_SUBJECT = 0.5
 Method = Literal["existing", "explicit", "inferred", "none"]
 _TEXT_KINDS = ("procedure", "text_adopted", "joint_motion", "motion", "report")
@@ -209,7 +252,7 @@ def _day_agrees(evidence: ProcedureEvidence, published: date | None, claimed: se
 
 def _candidates(session: Session, document: schema.Document,
                 procedures: list[ProcedureEvidence]) -> list[_Candidate]:
-    text = words_of(f"{document.title or ''} {document.body}")
+    text = TextWords.of(f"{document.title or ''} {document.body}")
     claims = claimed_votes(session, document.id)
     claimed_days = {c.date for c in claims if c.date is not None}
     published = document_day(document)
