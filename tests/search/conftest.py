@@ -69,7 +69,8 @@ def invented_resolution() -> IncomingDocument:
     )
 
 
-def _postgres_url(server_uri: str) -> str:
+def postgres_url(server_uri: str) -> str:
+    """A new empty database on the test server."""
     import psycopg
 
     name = f"s_{uuid.uuid4().hex[:12]}"
@@ -100,7 +101,7 @@ def search_store(
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'store.db'}"
     else:
-        url = _postgres_url(request.getfixturevalue("postgres_server"))
+        url = postgres_url(request.getfixturevalue("postgres_server"))
     store = fill_store(url, corpus)
     yield store
     store.close()
