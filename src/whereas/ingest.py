@@ -132,6 +132,17 @@ def _store_read(
     )
 
 
+def link_store(store: Store) -> tuple[int, int]:
+    """Link secondary sources to their procedures and check their tallies (safe to re-run)."""
+    from whereas.link.claims import check_claims
+    from whereas.link.reports import link_reports_to_procedures
+
+    with store.session() as session:
+        reports = link_reports_to_procedures(session)
+        claims = check_claims(session)
+    return len(reports), len(claims)
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],

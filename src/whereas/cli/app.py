@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from whereas.config import load_settings
 from whereas.errors import StoreError, UnknownReference
-from whereas.ingest import IngestResult, expand_paths, ingest_file
+from whereas.ingest import IngestResult, expand_paths, ingest_file, link_store
 from whereas.store import Store
 
 app = typer.Typer(
@@ -89,6 +89,8 @@ def ingest(
                 results.append(result)
                 _report(result, quiet)
                 progress.advance(task)
+        if any(r.status == "added" for r in results):
+            link_store(store)
     finally:
         store.close()
     _print_ingest_summary(results, as_json, quiet)
