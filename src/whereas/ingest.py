@@ -16,8 +16,9 @@ from typing import Literal
 from whereas.config import Limits
 from whereas.errors import RejectedDocument
 from whereas.parse import parse_document
-from whereas.read import read_bytes, read_path
+from whereas.read import read_bytes
 from whereas.read.document import ReadDocument
+from whereas.read.path import read_file_bytes
 from whereas.recognize import recognize
 from whereas.store import Store
 from whereas.store.writer import IncomingDocument, document_exists, save_document, sha256_of
@@ -58,15 +59,11 @@ def ingest_file(
     store: Store, path: Path, *, limits: Limits | None = None, source_url: str | None = None
 ) -> IngestResult:
     """Ingest one file; never raises for bad input, it is reported in the result."""
-    shown = str(path)
     try:
-        raw, read = read_path(path, limits=limits)
+        raw = read_file_bytes(path, limits or Limits())
     except RejectedDocument as exc:
-        return IngestResult(shown, "rejected", reason=str(exc))
-    except Exception as exc:  # a reader bug must not stop the run: report it as a rejection
-        log.exception("reading %s failed", shown)
-        return IngestResult(shown, "rejected", reason=f"unreadable: {type(exc).__name__}: {exc}")
-    return _ingest_read(store, shown, raw, read, source_url)
+        return IngestResult(str(path), "rejected", reason=str(exc))
+    return ingest_bytes(store, raw, name=str(path), source_url=source_url, limits=limits)
 
 
 def ingest_bytes(
@@ -77,7 +74,15 @@ def ingest_bytes(
     source_url: str | None = None,
     limits: Limits | None = None,
 ) -> IngestResult:
-    """Ingest bytes that did not come from a file (a fetched page); `name` is shown in reports."""
+    """Ingest bytes from a file or a fetched page; `name` is shown in reports.
+
+    Bytes already stored are recognised by their hash before anything is parsed, so re-running
+    an ingest over unchanged files costs a hash per file.
+    """
+    doc_id = sha256_of(raw)
+    with store.session() as session:
+        if document_exists(session, doc_id):
+            return IngestResult(name, "unchanged", document_id=doc_id)
     try:
         read = read_bytes(raw, name=name, limits=limits)
     except RejectedDocument as exc:
@@ -85,17 +90,7 @@ def ingest_bytes(
     except Exception as exc:  # a reader bug must not stop the run: report it as a rejection
         log.exception("reading %s failed", name)
         return IngestResult(name, "rejected", reason=f"unreadable: {type(exc).__name__}: {exc}")
-    return _ingest_read(store, name, raw, read, source_url)
-
-
-def _ingest_read(
-    store: Store, shown: str, raw: bytes, read: ReadDocument, source_url: str | None
-) -> IngestResult:
-    doc_id = sha256_of(raw)
-    with store.session() as session:
-        if document_exists(session, doc_id):
-            return IngestResult(shown, "unchanged", document_id=doc_id)
-    return _store_read(store, shown, raw, read, source_url)
+    return _store_read(store, name, raw, read, source_url)
 
 
 def _store_read(

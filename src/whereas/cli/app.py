@@ -93,12 +93,12 @@ def ingest(
             link_store(store)
     finally:
         store.close()
-    _print_ingest_summary(results, as_json, quiet)
+    _print_ingest_summary(results, as_json)
     if any(r.status == "rejected" for r in results):
         raise typer.Exit(1)
 
 
-def _print_ingest_summary(results: list[IngestResult], as_json: bool, quiet: bool) -> None:
+def _print_ingest_summary(results: list[IngestResult], as_json: bool) -> None:
     counts = {
         s: sum(1 for r in results if r.status == s) for s in ("added", "unchanged", "rejected")
     }

@@ -36,7 +36,8 @@ from whereas.sources import (
 from whereas.store import Store
 
 fetch_app = typer.Typer(
-    name="fetch", help="Fetch from the European Parliament's services into the store.",
+    name="fetch",
+    help="Fetch from the European Parliament's services into the store.",
     no_args_is_help=True,
 )
 err = Console(stderr=True, highlight=False)
@@ -44,7 +45,9 @@ make_clock: Callable[[], Clock] = Clock  # tests replace it: nobody sleeps for r
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."),
+    typer.Option(
+        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
+    ),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="List what would be fetched; store nothing.")
@@ -82,8 +85,13 @@ def _line(outcome: FetchOutcome) -> str:
 
 @contextmanager
 def _run(
-    db: str | None, dry_run: bool, quiet: bool, language: str | None, formats: list[str] | None,
-    cache_dir: Path | None = None, revalidate: bool = False,
+    db: str | None,
+    dry_run: bool,
+    quiet: bool,
+    language: str | None,
+    formats: list[str] | None,
+    cache_dir: Path | None = None,
+    revalidate: bool = False,
 ) -> Iterator[FetchRun]:
     """A fetch run wired to the store, the cache and the console; exits 1 if an item failed."""
     settings = load_fetch_settings()
@@ -92,12 +100,19 @@ def _run(
     options = FetchOptions(
         language=(language or settings.language).lower(),
         formats=tuple(f.lower() for f in formats) if formats else settings.formats,
-        dry_run=dry_run, revalidate=revalidate,
+        dry_run=dry_run,
+        revalidate=revalidate,
     )
     store = _open_store(db, dry_run)
-    progress = Progress(SpinnerColumn(), TextColumn("fetch {task.completed} items"),
-                        TimeElapsedColumn(), TextColumn("{task.description}"),
-                        console=err, transient=True, disable=quiet)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("fetch {task.completed} items"),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+        disable=quiet,
+    )
     task = progress.add_task("", total=None)
 
     def report(outcome: FetchOutcome) -> None:
@@ -128,8 +143,12 @@ def _parse_day(value: str) -> date:
 @fetch_app.command("procedure")
 def fetch_procedure_command(
     reference: Annotated[str, typer.Argument(help="2022/2505(RSP), eli/dl/proc/2022-2505, ...")],
-    db: DbOption = None, dry_run: DryRunOption = False, quiet: QuietOption = False,
-    language: LanguageOption = None, formats: FormatOption = None, cache_dir: CacheOption = None,
+    db: DbOption = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    language: LanguageOption = None,
+    formats: FormatOption = None,
+    cache_dir: CacheOption = None,
 ) -> None:
     """Everything about one procedure: ODP record, motions, joint motion, text adopted, votes."""
     with _run(db, dry_run, quiet, language, formats, cache_dir) as run:
@@ -139,8 +158,11 @@ def fetch_procedure_command(
 @fetch_app.command("sitting")
 def fetch_sitting_command(
     day: Annotated[str, typer.Argument(help="The sitting date, YYYY-MM-DD.")],
-    db: DbOption = None, dry_run: DryRunOption = False, quiet: QuietOption = False,
-    language: LanguageOption = None, cache_dir: CacheOption = None,
+    db: DbOption = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    language: LanguageOption = None,
+    cache_dir: CacheOption = None,
 ) -> None:
     """The votes of one sitting: ODP record and vote results, minutes, VOT and RCV lists."""
     sitting = _parse_day(day)
@@ -151,7 +173,9 @@ def fetch_sitting_command(
 @fetch_app.command("url")
 def fetch_url_command(
     url: Annotated[str, typer.Argument(help="Any page: a press release, an article, a file.")],
-    db: DbOption = None, dry_run: DryRunOption = False, quiet: QuietOption = False,
+    db: DbOption = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
     cache_dir: CacheOption = None,
 ) -> None:
     """One page of any kind."""
@@ -165,10 +189,15 @@ def fetch_url_command(
 @fetch_app.command("country")
 def fetch_country_command(
     name: Annotated[str, typer.Argument(help="A country as written in titles: Kazakhstan.")],
-    since: Annotated[int | None, typer.Option("--since", help="First year (default: this one).")]
-    = None,
-    db: DbOption = None, dry_run: DryRunOption = False, quiet: QuietOption = False,
-    language: LanguageOption = None, formats: FormatOption = None, cache_dir: CacheOption = None,
+    since: Annotated[
+        int | None, typer.Option("--since", help="First year (default: this one).")
+    ] = None,
+    db: DbOption = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    language: LanguageOption = None,
+    formats: FormatOption = None,
+    cache_dir: CacheOption = None,
 ) -> None:
     """Every procedure whose text adopted since a year has the country in its title."""
     with _run(db, dry_run, quiet, language, formats, cache_dir) as run:
@@ -176,10 +205,15 @@ def fetch_country_command(
 
 
 def update_command(
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD (default: a week ago).")]
-    = None,
-    db: DbOption = None, dry_run: DryRunOption = False, quiet: QuietOption = False,
-    language: LanguageOption = None, formats: FormatOption = None, cache_dir: CacheOption = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="YYYY-MM-DD (default: a week ago).")
+    ] = None,
+    db: DbOption = None,
+    dry_run: DryRunOption = False,
+    quiet: QuietOption = False,
+    language: LanguageOption = None,
+    formats: FormatOption = None,
+    cache_dir: CacheOption = None,
 ) -> None:
     """New and changed resolutions since a date (conditional requests; old versions are kept)."""
     start = _parse_day(since) if since else date.today() - timedelta(days=7)

@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,26 @@ def _vote(v: schema.Vote, clause: str | None, sources: list[str]) -> dict[str, A
     }
 
 
+_Row = TypeVar(
+    "_Row",
+    schema.Clause,
+    schema.Author,
+    schema.Vote,
+    schema.Fact,
+    schema.Quote,
+    schema.DocumentReference,
+)
+
+
+def _by_document(session: Session, table: type[_Row]) -> dict[str, list[_Row]]:
+    """Every row of `table` grouped by document, each group in document order."""
+    order = table.position if hasattr(table, "position") else table.id
+    grouped: dict[str, list[_Row]] = defaultdict(list)
+    for row in session.scalars(select(table).order_by(table.document_id, order)):
+        grouped[row.document_id].append(row)
+    return grouped
+
+
 class _Index:
     """Lookups the export needs, read once from the store."""
 
@@ -57,36 +77,12 @@ class _Index:
             select(schema.ReferenceProcedure).order_by(schema.ReferenceProcedure.id)
         ):
             self.procedure_of_reference.setdefault(row.reference, row.procedure)
-        self.clauses: dict[str, list[schema.Clause]] = defaultdict(list)
-        for c in session.scalars(
-            select(schema.Clause).order_by(schema.Clause.document_id, schema.Clause.position)
-        ):
-            self.clauses[c.document_id].append(c)
-        self.authors: dict[str, list[schema.Author]] = defaultdict(list)
-        for a in session.scalars(
-            select(schema.Author).order_by(schema.Author.document_id, schema.Author.position)
-        ):
-            self.authors[a.document_id].append(a)
-        self.votes: dict[str, list[schema.Vote]] = defaultdict(list)
-        for v in session.scalars(
-            select(schema.Vote).order_by(schema.Vote.document_id, schema.Vote.position)
-        ):
-            self.votes[v.document_id].append(v)
-        self.facts: dict[str, list[schema.Fact]] = defaultdict(list)
-        for f in session.scalars(
-            select(schema.Fact).order_by(schema.Fact.document_id, schema.Fact.position)
-        ):
-            self.facts[f.document_id].append(f)
-        self.quotes: dict[str, list[schema.Quote]] = defaultdict(list)
-        for q in session.scalars(
-            select(schema.Quote).order_by(schema.Quote.document_id, schema.Quote.position)
-        ):
-            self.quotes[q.document_id].append(q)
-        self.refs: dict[str, list[schema.DocumentReference]] = defaultdict(list)
-        for r in session.scalars(
-            select(schema.DocumentReference).order_by(schema.DocumentReference.id)
-        ):
-            self.refs[r.document_id].append(r)
+        self.clauses = _by_document(session, schema.Clause)
+        self.authors = _by_document(session, schema.Author)
+        self.votes = _by_document(session, schema.Vote)
+        self.facts = _by_document(session, schema.Fact)
+        self.quotes = _by_document(session, schema.Quote)
+        self.refs = _by_document(session, schema.DocumentReference)
         self.label_clauses: dict[tuple[str, str], str] = {}
         for doc in self.docs:
             if doc.reference and doc.kind in {"motion", "joint_motion", "text_adopted"}:
@@ -162,7 +158,7 @@ def _procedure_votes(
         group = merged[key]
         first = group[0][0]
         sources = sorted({d for _, d in group})
-        merged_vote = _vote(first, ix.clause_of(first), sources)
+        merged_vote = _vote(first, None, sources)
         # Sources differ in what they state (a show of hands has no counts, a dataset no
         # result): the merged vote takes each field from the first source that states it.
         for field, attr in (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from importlib import import_module
+from typing import cast
 
 from whereas.parse.records import ParsedDocument
 from whereas.read.document import ReadDocument
@@ -12,8 +14,26 @@ from whereas.recognize.recognition import Recognition
 log = logging.getLogger(__name__)
 Parser = Callable[[ReadDocument, Recognition], ParsedDocument]
 
+# The parser of each kind as "module:function", imported when first needed so that a run that
+# never meets a kind never pays for loading its parser. Kinds absent here keep their read text.
+PARSERS: dict[str, str] = {
+    "motion": "whereas.parse.resolution:parse_resolution",
+    "joint_motion": "whereas.parse.resolution:parse_resolution",
+    "text_adopted": "whereas.parse.resolution:parse_resolution",
+    "press_release": "whereas.parse.secondary:parse_secondary",
+    "news": "whereas.parse.secondary:parse_secondary",
+    "statement": "whereas.parse.secondary:parse_secondary",
+    "procedure_summary": "whereas.parse.secondary:parse_secondary",
+    "roll_call": "whereas.parse.votes:parse_roll_call",
+    "vote_results": "whereas.parse.votes:parse_vote_results",
+    "procedure_file": "whereas.parse.procedure:parse_procedure_file",
+    "dataset": "whereas.parse.datasets:parse_dataset",
+    "people": "whereas.parse:parse_people",
+}
 
-def _people(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
+
+def parse_people(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
+    """An MEP page (HTML) or an MEP directory (XML)."""
     from whereas.parse.people import parse_member_page, parse_people_directory
 
     if doc.format == "html":
@@ -23,61 +43,17 @@ def _people(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
     return ParsedDocument(body=doc.text)
 
 
-def _roll_call(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.votes import parse_roll_call
-
-    return parse_roll_call(doc, recognition)
-
-
-def _vote_results(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.votes import parse_vote_results
-
-    return parse_vote_results(doc, recognition)
-
-
-def _procedure_file(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.procedure import parse_procedure_file
-
-    return parse_procedure_file(doc, recognition)
-
-
-def _dataset(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.datasets import parse_dataset
-
-    return parse_dataset(doc, recognition)
-
-
-def _resolution(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.resolution import parse_resolution
-
-    return parse_resolution(doc, recognition)
-
-
-def _secondary(doc: ReadDocument, recognition: Recognition) -> ParsedDocument:
-    from whereas.parse.secondary import parse_secondary
-
-    return parse_secondary(doc, recognition)
-
-
-PARSERS: dict[str, Parser] = {
-    "motion": _resolution,
-    "joint_motion": _resolution,
-    "text_adopted": _resolution,
-    "press_release": _secondary,
-    "news": _secondary,
-    "statement": _secondary,
-    "procedure_summary": _secondary,
-    "dataset": _dataset,
-    "people": _people,
-    "roll_call": _roll_call,
-    "vote_results": _vote_results,
-    "procedure_file": _procedure_file,
-}
+def _parser(kind: str) -> Parser | None:
+    target = PARSERS.get(kind)
+    if target is None:
+        return None
+    module, function = target.split(":")
+    return cast(Parser, getattr(import_module(module), function))
 
 
 def parse_document(read: ReadDocument, recognition: Recognition) -> ParsedDocument:
     """Run the parser for the document's kind; a parser failure is a warning, never a crash."""
-    parser = PARSERS.get(recognition.kind)
+    parser = _parser(recognition.kind)
     if parser is None:
         return ParsedDocument(body=read.text)
     try:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.errors import UnknownReference
+from whereas.recognize.references import normalise_reference
 from whereas.store import schema
 
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{6,64}$")
@@ -42,10 +43,6 @@ class ReferenceRecord:
 
 
 def _normalise(reference: str) -> str:
-    try:
-        from whereas.recognize.references import normalise_reference
-    except ImportError:  # recognition not installed yet: take the reference as typed
-        return reference.strip()
     found = normalise_reference(reference)
     return found.value if found is not None else reference.strip()
 

@@ -15,7 +15,7 @@ from whereas.parse.records import ParsedDocument
 from whereas.parse.records import Vote as VoteRecord
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
-from whereas.store import schema
+from whereas.store import rows, schema
 
 Outcome = Literal["added", "unchanged"]
 _PROCEDURE_TYPE = re.compile(r"\((?P<type>[A-Z]{3})\)$")
@@ -191,184 +191,63 @@ def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) 
 def _save_parsed(
     session: Session, doc_id: str, parsed: ParsedDocument, procedure: str | None
 ) -> None:
-    if parsed.clauses:
-        session.execute(
-            insert(schema.Clause),
-            [
-                {
-                    "document_id": doc_id,
-                    "position": c.position,
-                    "kind": c.kind,
-                    "label": c.label,
-                    "parent_position": c.parent,
-                    "text": c.text,
-                    "verbs": c.verbs,
-                    "addressees": c.addressees,
-                    "themes": c.themes,
-                    "path": c.path,
-                    "span_start": c.span[0] if c.span else None,
-                    "span_end": c.span[1] if c.span else None,
-                }
-                for c in parsed.clauses
-            ],
-        )
-    if parsed.authors:
-        session.execute(
-            insert(schema.Author),
-            [
-                {
-                    "document_id": doc_id,
-                    "position": i,
-                    "name": a.name,
-                    "group": a.group,
-                    "person_id": a.person_id,
-                    "path": a.path,
-                    "span_start": a.span[0] if a.span else None,
-                    "span_end": a.span[1] if a.span else None,
-                }
-                for i, a in enumerate(parsed.authors)
-            ],
-        )
+    _insert(session, schema.Clause, rows.clause_rows(doc_id, parsed.clauses))
+    _insert(session, schema.Author, rows.author_rows(doc_id, parsed.authors))
+    _insert(session, schema.Fact, rows.fact_rows(doc_id, parsed.facts))
+    _insert(session, schema.Quote, rows.quote_rows(doc_id, parsed.quotes))
+    _insert(session, schema.Event, rows.event_rows(doc_id, parsed.events, procedure))
+    _insert(session, schema.ReferenceProcedure, rows.statement_rows(doc_id, parsed.procedures))
+    for proc in sorted(set(parsed.procedures.values())):
+        ensure_procedure(session, proc)
     _save_votes(session, doc_id, parsed.votes)
-    _save_statements(session, doc_id, parsed)
     _save_people(session, doc_id, parsed)
-    _save_procedure_facts(session, doc_id, parsed, procedure)
+
+
+def _insert(session: Session, table: type[schema.Base], values: list[dict[str, Any]]) -> None:
+    """One executemany INSERT of `values` into `table` (nothing when there are none)."""
+    if values:
+        session.execute(insert(table), values)
 
 
 def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
     if not votes:
         return
-    rows = [
-        {
-            "document_id": doc_id,
-            "position": i,
-            "official": v.official,
-            "roll_call": v.roll_call,
-            "reference": v.reference,
-            "procedure": v.procedure,
-            "date": v.date,
-            "time": v.time,
-            "subject": v.subject,
-            "clause_label": v.clause_label,
-            "for_": v.for_,
-            "against": v.against,
-            "abstentions": v.abstentions,
-            "result": v.result,
-            "source_vote_id": v.vote_id,
-            "text": v.text,
-            "path": v.path,
-            "span_start": v.span[0] if v.span else None,
-            "span_end": v.span[1] if v.span else None,
-        }
-        for i, v in enumerate(votes)
-    ]
     ids = session.scalars(
-        insert(schema.Vote).returning(schema.Vote.id, sort_by_parameter_order=True), rows
+        insert(schema.Vote).returning(schema.Vote.id, sort_by_parameter_order=True),
+        rows.vote_rows(doc_id, votes),
     ).all()
-    members = [
-        {
-            "vote_id": vote_id,
-            "person_id": m.person_id,
-            "name": m.name,
-            "position": m.position,
-            "group": m.group,
-            "corrected": m.corrected,
-        }
-        for vote_id, vote in zip(ids, votes, strict=True)
-        for m in vote.members
-    ]
-    if members:
-        session.execute(insert(schema.MemberVote), members)
-
-
-def _save_procedure_facts(
-    session: Session, doc_id: str, parsed: ParsedDocument, procedure: str | None
-) -> None:
-    """Events of a procedure, and which texts a document says belong to which procedure."""
-    if parsed.events:
-        session.execute(
-            insert(schema.Event),
-            [
-                {
-                    "document_id": doc_id,
-                    "position": i,
-                    "procedure": procedure,
-                    "date": e.date,
-                    "type": e.type,
-                    "title": e.title,
-                    "references": e.references,
-                    "path": e.path,
-                }
-                for i, e in enumerate(parsed.events)
-            ],
-        )
-    if parsed.procedures:
-        session.execute(
-            insert(schema.ReferenceProcedure),
-            [
-                {"document_id": doc_id, "reference": ref, "procedure": proc}
-                for ref, proc in sorted(parsed.procedures.items())
-            ],
-        )
-        for proc in sorted(set(parsed.procedures.values())):
-            ensure_procedure(session, proc)
-
-
-def _save_statements(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
-    if parsed.facts:
-        session.execute(
-            insert(schema.Fact),
-            [
-                {
-                    "document_id": doc_id,
-                    "position": i,
-                    "value": f.value,
-                    "what": f.what,
-                    "approx": f.approx,
-                    "text": f.text,
-                    "span_start": f.span[0] if f.span else None,
-                    "span_end": f.span[1] if f.span else None,
-                }
-                for i, f in enumerate(parsed.facts)
-            ],
-        )
-    if parsed.quotes:
-        session.execute(
-            insert(schema.Quote),
-            [
-                {
-                    "document_id": doc_id,
-                    "position": i,
-                    "person": q.person,
-                    "role": q.role,
-                    "text": q.text,
-                    "span_start": q.span[0] if q.span else None,
-                    "span_end": q.span[1] if q.span else None,
-                }
-                for i, q in enumerate(parsed.quotes)
-            ],
-        )
+    _insert(session, schema.MemberVote, rows.member_vote_rows(zip(ids, votes, strict=True)))
 
 
 def _save_people(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
     for person in parsed.people:
         row = session.get(schema.Person, person.person_id)
         if row is None:
-            row = schema.Person(
-                id=person.person_id, name=person.name, country=person.country, document_id=doc_id
-            )
-            session.add(row)
-        else:
-            row.name = person.name or row.name
-            row.country = person.country or row.country
-        session.flush()
-        for m in person.memberships:
             session.add(
-                schema.Membership(
-                    person_id=person.person_id,
-                    group=m.group,
-                    start=m.start,
-                    end=m.end,
+                schema.Person(
+                    id=person.person_id,
+                    name=person.name,
+                    country=person.country,
                     document_id=doc_id,
                 )
             )
+        else:
+            row.name = person.name or row.name
+            row.country = person.country or row.country
+    # One flush for all the people: memberships have no ORM relationship to order them after.
+    session.flush()
+    _insert(
+        session,
+        schema.Membership,
+        [
+            {
+                "person_id": p.person_id,
+                "group": m.group,
+                "start": m.start,
+                "end": m.end,
+                "document_id": doc_id,
+            }
+            for p in parsed.people
+            for m in p.memberships
+        ],
+    )

@@ -1,0 +1,149 @@
+"""Parsed records -> row values for the store's tables, each with its provenance span or path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from whereas.parse.records import Author, Clause, Event, Fact, Quote, Span, Vote
+
+Row = dict[str, Any]
+
+
+def _span(span: Span | None) -> Row:
+    return {"span_start": span[0] if span else None, "span_end": span[1] if span else None}
+
+
+def clause_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
+    """Rows of the clauses table, in document order."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": c.position,
+            "kind": c.kind,
+            "label": c.label,
+            "parent_position": c.parent,
+            "text": c.text,
+            "verbs": c.verbs,
+            "addressees": c.addressees,
+            "themes": c.themes,
+            "path": c.path,
+            **_span(c.span),
+        }
+        for c in clauses
+    ]
+
+
+def author_rows(doc_id: str, authors: list[Author]) -> list[Row]:
+    """Rows of the authors table, in the order the document lists them."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "name": a.name,
+            "group": a.group,
+            "person_id": a.person_id,
+            "path": a.path,
+            **_span(a.span),
+        }
+        for i, a in enumerate(authors)
+    ]
+
+
+def fact_rows(doc_id: str, facts: list[Fact]) -> list[Row]:
+    """Rows of the facts table."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "value": f.value,
+            "what": f.what,
+            "approx": f.approx,
+            "text": f.text,
+            **_span(f.span),
+        }
+        for i, f in enumerate(facts)
+    ]
+
+
+def quote_rows(doc_id: str, quotes: list[Quote]) -> list[Row]:
+    """Rows of the quotes table."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "person": q.person,
+            "role": q.role,
+            "text": q.text,
+            **_span(q.span),
+        }
+        for i, q in enumerate(quotes)
+    ]
+
+
+def event_rows(doc_id: str, events: list[Event], procedure: str | None) -> list[Row]:
+    """Rows of the events table: the steps of the document's procedure."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "procedure": procedure,
+            "date": e.date,
+            "type": e.type,
+            "title": e.title,
+            "references": e.references,
+            "path": e.path,
+        }
+        for i, e in enumerate(events)
+    ]
+
+
+def statement_rows(doc_id: str, procedures: dict[str, str]) -> list[Row]:
+    """Rows of reference_procedures: texts the document says belong to a procedure."""
+    return [
+        {"document_id": doc_id, "reference": ref, "procedure": proc}
+        for ref, proc in sorted(procedures.items())
+    ]
+
+
+def vote_rows(doc_id: str, votes: list[Vote]) -> list[Row]:
+    """Rows of the votes table, in the order the document gives them."""
+    return [
+        {
+            "document_id": doc_id,
+            "position": i,
+            "official": v.official,
+            "roll_call": v.roll_call,
+            "reference": v.reference,
+            "procedure": v.procedure,
+            "date": v.date,
+            "time": v.time,
+            "subject": v.subject,
+            "clause_label": v.clause_label,
+            "for_": v.for_,
+            "against": v.against,
+            "abstentions": v.abstentions,
+            "result": v.result,
+            "source_vote_id": v.vote_id,
+            "text": v.text,
+            "path": v.path,
+            **_span(v.span),
+        }
+        for i, v in enumerate(votes)
+    ]
+
+
+def member_vote_rows(stored: Iterable[tuple[int, Vote]]) -> list[Row]:
+    """Rows of member_votes for votes already stored under the given ids."""
+    return [
+        {
+            "vote_id": vote_id,
+            "person_id": m.person_id,
+            "name": m.name,
+            "position": m.position,
+            "group": m.group,
+            "corrected": m.corrected,
+        }
+        for vote_id, vote in stored
+        for m in vote.members
+    ]
