@@ -15,6 +15,7 @@ from typing import IO, Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from whereas.export.conflicts import contradicted_tallies
 from whereas.store import schema
 
 SCHEMA_ID = "whereas.export/1"
@@ -203,9 +204,11 @@ def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
         for r in ix.refs[doc.id]:
             if r.role == "reports_on":
                 docs_of[r.value].add(doc.id)
+    claimed = contradicted_tallies(session, ix.procedure_of)
     out = []
     for p in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
         merged, conflicts = _procedure_votes(by_procedure.get(p.reference, []), ix)
+        conflicts += claimed.get(p.reference, [])
         out.append(
             {
                 "reference": p.reference,
