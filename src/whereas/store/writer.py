@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import func, insert, select
@@ -104,10 +104,10 @@ def _document_row(
         format=incoming.read.format,
         reference=rec.reference,
         procedure=rec.procedure,
-        title=rec.title,
-        date=rec.date,
+        title=rec.title or _header_text(parsed, "title"),
+        date=rec.date or _header_date(parsed),
         language=rec.language,
-        publisher=rec.publisher,
+        publisher=rec.publisher or _header_text(parsed, "publisher"),
         version_key=key,
         version=version,
         body=parsed.body or incoming.read.text,
@@ -119,6 +119,20 @@ def _document_row(
         header=_jsonable(parsed.header),
         warnings=warnings,
     )
+
+
+def _header_text(parsed: ParsedDocument, key: str) -> str | None:
+    """What a parser read for `key` when recognition found nothing (a press release's title)."""
+    value = parsed.header.get(key)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _header_date(parsed: ParsedDocument) -> date | None:
+    value = _header_text(parsed, "date")
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _jsonable(header: dict[str, Any]) -> dict[str, Any]:
