@@ -82,8 +82,10 @@ def _bad_files(folder: Path) -> dict[str, Path]:
 
 def test_a_folder_of_good_and_bad_files(corpus: Path, db: str, tmp_path: Path) -> None:
     bad = _bad_files(tmp_path / "mixed")
-    good = [corpus / "howtheyvote" / "document_rc-10-2025-0249-en.html",
-            corpus / "press-and-news" / "pirati-cz-2022-01-20-kazakhstan-resolution.md"]
+    good = [
+        corpus / "howtheyvote" / "document_rc-10-2025-0249-en.html",
+        corpus / "press-and-news" / "pirati-cz-2022-01-20-kazakhstan-resolution.md",
+    ]
     for path in good:
         shutil.copy(path, tmp_path / "mixed" / path.name)
     os.mkfifo(tmp_path / "mixed" / "pipe")
@@ -92,8 +94,12 @@ def test_a_folder_of_good_and_bad_files(corpus: Path, db: str, tmp_path: Path) -
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == len(bad) + 3, err
-    for path in [*bad.values(), tmp_path / "mixed" / "pipe", tmp_path / "mixed" / "dangling",
-                 tmp_path / "does-not-exist.xml"]:
+    for path in [
+        *bad.values(),
+        tmp_path / "mixed" / "pipe",
+        tmp_path / "mixed" / "dangling",
+        tmp_path / "does-not-exist.xml",
+    ]:
         assert sum(str(path) in line for line in lines) == 1, (path, err)
     assert all(line.startswith("whereas: rejected ") for line in lines)
     assert _count(db) == len(good)
@@ -138,10 +144,32 @@ def test_the_installed_command_uses_the_environment_database(corpus: Path, tmp_p
     env = {**os.environ, "WHEREAS_DATABASE_URL": f"sqlite:///{tmp_path / 'env.db'}"}
     path = corpus / "howtheyvote" / "odp-procedure_2025-2691.json"
     whereas = Path(sys.executable).parent / "whereas"
-    done = subprocess.run([str(whereas), "ingest", str(path)], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(whereas), "ingest", str(path)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "env.db").exists()
-    stats = subprocess.run([str(whereas), "stats", "--json"], env=env, cwd=tmp_path,
-                           capture_output=True, text=True, check=True)
+    stats = subprocess.run(
+        [str(whereas), "stats", "--json"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(stats.stdout)["documents"] == 1
+
+
+def test_a_dataset_with_many_malformed_rows_shows_a_few_warnings(corpus: Path, db: str) -> None:
+    path = corpus / "parlparse" / "text_tabled.csv"
+    result = runner.invoke(app, ["ingest", "--db", db, str(path)])
+    assert result.exit_code == 0
+    lines = result.stderr.strip().splitlines()
+    assert 2 <= len(lines) <= 6
+    assert all(line.startswith(f"whereas: warning {path}: ") for line in lines)
+    assert "more warnings, stored with the document" in lines[-1]

@@ -36,6 +36,9 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
 
+WARNINGS_SHOWN = 5
+
+
 def _open_store(db: str | None) -> Store:
     settings = load_settings(db)
     try:
@@ -50,8 +53,16 @@ def _report(result: IngestResult, quiet: bool) -> None:
     if result.status == "rejected":
         sys.stderr.write(f"whereas: rejected {result.path}: {_one_line(result.reason)}\n")
     elif not quiet:
-        for warning in result.warnings:
+        # A dataset can carry a warning per malformed row: show a few, count the rest.
+        shown = result.warnings[:WARNINGS_SHOWN]
+        for warning in shown:
             sys.stderr.write(f"whereas: warning {result.path}: {_one_line(warning)}\n")
+        if len(result.warnings) > len(shown):
+            more = len(result.warnings) - len(shown)
+            sys.stderr.write(
+                f"whereas: warning {result.path}: ... and {more} more warnings, "
+                "stored with the document\n"
+            )
 
 
 def _one_line(text: str | None) -> str:
