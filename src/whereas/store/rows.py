@@ -127,6 +127,11 @@ def vote_rows(doc_id: str, votes: list[Vote]) -> list[Row]:
             "source_vote_id": v.vote_id,
             "text": v.text,
             "path": v.path,
+            "author": v.author,
+            "amendment": v.amendment,
+            "clause_kind": v.clause_kind,
+            "title": v.title,
+            "flags": list(v.flags),
             **_span(v.span),
         }
         for i, v in enumerate(votes)
@@ -134,7 +139,7 @@ def vote_rows(doc_id: str, votes: list[Vote]) -> list[Row]:
 
 
 def member_vote_rows(stored: Iterable[tuple[int, Vote]]) -> list[Row]:
-    """Rows of member_votes for votes already stored under the given ids."""
+    """Rows of member_votes for votes already stored: positions as voted, then corrections."""
     return [
         {
             "vote_id": vote_id,
@@ -142,8 +147,11 @@ def member_vote_rows(stored: Iterable[tuple[int, Vote]]) -> list[Row]:
             "name": m.name,
             "position": m.position,
             "group": m.group,
-            "corrected": m.corrected,
+            # Corrections never change the result as announced: they are kept apart, flagged.
+            "corrected": m.corrected or corrected,
+            "mep_id": m.mep_id,
         }
         for vote_id, vote in stored
-        for m in vote.members
+        for corrected, members in ((False, vote.members), (True, vote.corrections))
+        for m in members
     ]

@@ -63,6 +63,8 @@ class Document(Base):
     groups: Mapped[list[Any]] = mapped_column(JSON, default=list)
     header: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # Votes and people (migration 0003): the publication of the same sitting that replaces this one.
+    superseded_by: Mapped[str | None] = mapped_column(SHA, index=True)
 
 
 class DocumentReference(Base):
@@ -133,6 +135,9 @@ class Person(Base):
     name: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[str | None] = mapped_column(SHA)
+    # Votes and people (migration 0003): the voting id (RCV MepId) and flags such as lossy_name.
+    mep_id: Mapped[str | None] = mapped_column(Text, index=True)
+    flags: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
 
 
 class Membership(Base):
@@ -172,6 +177,12 @@ class Vote(Base):
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
     path: Mapped[str | None] = mapped_column(Text)
+    # Votes and people (migration 0003): what the vote lists state beside the tally.
+    author: Mapped[str | None] = mapped_column(Text)
+    amendment: Mapped[str | None] = mapped_column(Text)
+    clause_kind: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    flags: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
     __table_args__ = (Index("ix_votes_document", "document_id"),)
 
 
@@ -186,6 +197,8 @@ class MemberVote(Base):
     position: Mapped[str] = mapped_column(Text)
     group: Mapped[str | None] = mapped_column(Text)
     corrected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Votes and people (migration 0003): the voting id as the list gives it.
+    mep_id: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_member_votes_vote", "vote_id"),)
 
 
@@ -259,3 +272,19 @@ class ReferenceProcedure(Base):
     document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
     reference: Mapped[str] = mapped_column(Text, index=True)
     procedure: Mapped[str] = mapped_column(Text, index=True)
+
+
+# --- Votes and people (issue 4, migration 0003) ------------------------------------------------
+
+
+class PersonNameIssue(Base):
+    """A name in a document that matched no MEP, or several: reported, never guessed."""
+
+    __tablename__ = "person_name_issues"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(Text)  # author | member_vote
+    name: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)  # ambiguous | unknown
+    candidates: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    __table_args__ = (Index("ix_person_name_issues_document", "document_id"),)

@@ -11,7 +11,9 @@ from typing import Any, Literal
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from whereas.parse.people.names import LOSSY_NAME
 from whereas.parse.records import ParsedDocument
+from whereas.parse.records import Person as PersonRecord
 from whereas.parse.records import Vote as VoteRecord
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
@@ -86,6 +88,10 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     _save_references(session, doc_id, incoming.recognition)
     _save_procedures(session, doc_id, incoming)
     _save_parsed(session, doc_id, incoming.parsed, incoming.recognition.procedure)
+    # A vote list republished during the day: the most complete version supersedes the others.
+    from whereas.link.votes import supersede_publications
+
+    supersede_publications(session, doc_id)
     # The search index changes in the same transaction as the records: never out of step.
     from whereas.search.index import index_document
 
@@ -233,6 +239,15 @@ def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
     _insert(session, schema.MemberVote, rows.member_vote_rows(zip(ids, votes, strict=True)))
 
 
+def _update_person(row: schema.Person, person: PersonRecord) -> None:
+    """A later source fills what is missing; a name with letters lost to "?" never replaces one."""
+    if person.name and (LOSSY_NAME not in person.flags or LOSSY_NAME in (row.flags or [])):
+        row.name = person.name
+        row.flags = list(person.flags)
+    row.country = person.country or row.country
+    row.mep_id = person.mep_id or row.mep_id
+
+
 def _save_people(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
     for person in parsed.people:
         row = session.get(schema.Person, person.person_id)
@@ -243,11 +258,12 @@ def _save_people(session: Session, doc_id: str, parsed: ParsedDocument) -> None:
                     name=person.name,
                     country=person.country,
                     document_id=doc_id,
+                    mep_id=person.mep_id,
+                    flags=list(person.flags),
                 )
             )
         else:
-            row.name = person.name or row.name
-            row.country = person.country or row.country
+            _update_person(row, person)
     # One flush for all the people: memberships have no ORM relationship to order them after.
     session.flush()
     _insert(
