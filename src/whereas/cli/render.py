@@ -38,9 +38,9 @@ def _render_procedure(console: Console, record: ProcedureRecord) -> None:
             f"{d.language or '-':<4} v{d.version}  {d.id[:12]}",
             markup=False,
         )
-    console.print(f"\n[bold]votes[/bold] ({len(record.votes)})")
-    for v in record.votes:
-        console.print(f"  {_tally(v)}", markup=False)
+    from whereas.cli.render_votes import render_procedure_votes
+
+    render_procedure_votes(console, record)
 
 
 def _render_document(console: Console, record: DocumentRecord) -> None:
@@ -86,13 +86,15 @@ def _escape(text: str) -> str:
 def record_as_json(record: ProcedureRecord | ReferenceRecord) -> dict[str, Any]:
     """The record as plain JSON values."""
     if isinstance(record, ProcedureRecord):
+        from whereas.cli.render_votes import procedure_votes_json
+
         p = record.procedure
         return {
             "procedure": p.reference,
             "type": p.type,
             "title": p.title,
             "documents": [_doc_summary(d) for d in record.documents],
-            "votes": [_vote_json(v) for v in record.votes],
+            **procedure_votes_json(record),
         }
     return {
         "reference": record.reference,

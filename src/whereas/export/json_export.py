@@ -16,7 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.export.conflicts import contradicted_tallies
+from whereas.link.votes import ClauseFinder
 from whereas.store import schema
+from whereas.store.votes import totals_conflicts
 
 SCHEMA_ID = "whereas.export/1"
 
@@ -84,13 +86,9 @@ class _Index:
         self.facts = _by_document(session, schema.Fact)
         self.quotes = _by_document(session, schema.Quote)
         self.refs = _by_document(session, schema.DocumentReference)
-        self.label_clauses: dict[tuple[str, str], str] = {}
-        for doc in self.docs:
-            if doc.reference and doc.kind in {"motion", "joint_motion", "text_adopted"}:
-                for c in self.clauses[doc.id]:
-                    if c.label and c.kind in {"recital", "paragraph"}:
-                        key = (doc.reference, c.label.rstrip("."))
-                        self.label_clauses.setdefault(key, clause_id(doc.id, c.position))
+        # Votes: the clause each is on (link.votes), and lists superseded by a later publication.
+        self.clause_finder = ClauseFinder(session)
+        self.superseded = {d.id for d in self.docs if d.superseded_by}
 
     def procedure_of(self, vote: schema.Vote) -> str | None:
         """The procedure a vote belongs to: stated, or through the text it was on."""
@@ -100,9 +98,11 @@ class _Index:
 
     def clause_of(self, vote: schema.Vote) -> str | None:
         """The clause a vote is about, when the text voted on is in the store."""
-        if not vote.reference or not vote.clause_label:
+        found = self.clause_finder.attach(vote)
+        # An insertion point ("After § 4") is no clause of the text: it stays in the subject.
+        if found is None or found.relation != "on":
             return None
-        return self.label_clauses.get((vote.reference, vote.clause_label))
+        return clause_id(found.document_id, found.position)
 
 
 def _document(doc: schema.Document, ix: _Index) -> dict[str, Any]:
@@ -195,7 +195,7 @@ def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
     for doc_id, votes in ix.votes.items():
         for v in votes:
             proc = ix.procedure_of(v)
-            if v.official and proc:
+            if v.official and proc and doc_id not in ix.superseded:
                 by_procedure[proc].append((v, doc_id))
     docs_of: dict[str, set[str]] = defaultdict(set)
     for doc in ix.docs:
@@ -209,6 +209,7 @@ def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
     for p in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
         merged, conflicts = _procedure_votes(by_procedure.get(p.reference, []), ix)
         conflicts += claimed.get(p.reference, [])
+        conflicts += totals_conflicts(session, [v for v, _ in by_procedure.get(p.reference, [])])
         out.append(
             {
                 "reference": p.reference,

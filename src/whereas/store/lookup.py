@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.errors import UnknownReference
+from whereas.link.votes import ClauseAttachment, ClauseFinder
 from whereas.recognize.references import normalise_reference
 from whereas.store import schema
+from whereas.store.votes import VoteBreakdown, VoteConflict, vote_breakdowns, vote_conflicts
 
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{6,64}$")
 
@@ -27,11 +29,14 @@ class DocumentRecord:
 
 @dataclass
 class ProcedureRecord:
-    """A procedure with its documents and the votes on its texts."""
+    """A procedure with its documents and the votes on its texts (current publications only)."""
 
     procedure: schema.Procedure
     documents: list[schema.Document] = field(default_factory=list)
     votes: list[schema.Vote] = field(default_factory=list)
+    breakdowns: dict[int, VoteBreakdown] = field(default_factory=dict)
+    clauses: dict[int, ClauseAttachment] = field(default_factory=dict)
+    conflicts: list[VoteConflict] = field(default_factory=list)
 
 
 @dataclass
@@ -118,7 +123,16 @@ def _procedure_record(session: Session, procedure: schema.Procedure) -> Procedur
                 | (schema.Vote.reference.in_(own_refs))
             )
             .where(schema.Vote.official.is_(True))
+            .where(~schema.Vote.document_id.in_(_superseded))
             .order_by(schema.Vote.date, schema.Vote.document_id, schema.Vote.position)
         )
     )
-    return ProcedureRecord(procedure, docs, votes)
+    breakdowns = vote_breakdowns(session, [v for v in votes if v.roll_call])
+    finder = ClauseFinder(session, {v.reference for v in votes if v.reference})
+    clauses = {v.id: found for v in votes if (found := finder.attach(v)) is not None}
+    conflicts = vote_conflicts(votes, breakdowns)
+    return ProcedureRecord(procedure, docs, votes, breakdowns, clauses, conflicts)
+
+
+# A vote list republished later supersedes its earlier publication: its votes are the record.
+_superseded = select(schema.Document.id).where(schema.Document.superseded_by.is_not(None))

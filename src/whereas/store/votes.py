@@ -172,3 +172,15 @@ def publication_content(session: Session, document_id: str) -> dict[str, tuple[A
         )
         for v in votes
     }
+
+
+def totals_conflicts(session: Session, votes: Sequence[schema.Vote]) -> list[dict[str, Any]]:
+    """Export-shaped conflicts of the votes whose stated totals differ from their lists."""
+    flagged = [v for v in votes if TOTALS_MISMATCH in (v.flags or [])]
+    if not flagged:
+        return []
+    breakdowns = vote_breakdowns(session, flagged)
+    return [
+        {"field": c.field, "values": [list(t) for t in c.values], "sources": [c.document_id]}
+        for c in vote_conflicts(flagged, breakdowns)
+    ]
