@@ -1,8 +1,10 @@
-"""Time parsing parlparse/item_rollcall.csv (every term-9 roll call) with its procedure mapping.
+"""Time parsing parlparse/item_rollcall.csv (every term-9 roll call), then its full ingest.
 
 Usage: .venv/bin/python bench/import_rollcall.py [CORPUS_DIR] [--repeat N]
 Reads the bytes with the project's reader when it is there (as `whereas ingest` does), then
-parses the rows; prints the time of each stage and the rows per second of the parse.
+parses the rows; prints the time of each stage and the rows per second of the parse. Then runs
+`whereas ingest` on the file into a fresh SQLite store (read, recognise, parse, store, link) and
+prints its wall time and rows per second.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,26 @@ def main() -> None:
     print(f"read ({reader}): {len(rows)} rows in {read_seconds:.2f} s")
     print(f"parse: {len(parsed.votes)} votes, first run {runs[0]:.2f} s, best {best:.2f} s")
     print(f"rows/s: {len(rows) / best:,.0f}; votes with a procedure: {with_procedure}")
+    seconds = time_ingest(args.corpus / "parlparse/item_rollcall.csv")
+    rate = len(rows) / seconds
+    print(f"whereas ingest into a fresh SQLite store: {seconds:.2f} s, {rate:,.0f} rows/s")
+
+
+def time_ingest(path: Path) -> float:
+    """Wall time of what `whereas ingest PATH` does (ingest, then link) into a new SQLite store."""
+    from whereas.ingest import ingest_paths, link_store
+    from whereas.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        store = Store.open(f"sqlite:///{Path(folder) / 'bench.db'}")
+        results = ingest_paths(store, [path])
+        link_store(store)
+        seconds = time.perf_counter() - start
+        store.close()
+    if [r.status for r in results] != ["added"]:
+        raise SystemExit(f"ingest did not store the file: {results}")
+    return seconds
 
 
 if __name__ == "__main__":
