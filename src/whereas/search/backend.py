@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from whereas.search.plan import Match
+from whereas.search.tables import MULTI_VALUED
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class EntryRow:
     language: str | None
     date: date | None
     terms: list[str]
+    labels: dict[str, str | None] = field(default_factory=dict)  # procedure_type, countries...
+    text_hash: str | None = None
 
     def columns(self) -> dict[str, object]:
         """The row's values for search_entries (without the terms)."""
@@ -37,6 +40,9 @@ class EntryRow:
             "language": self.language,
             "date": self.date,
             "year": self.date.year if self.date else None,
+            "procedure_type": self.labels.get("procedure_type"),
+            **{name: self.labels.get(name) for name in MULTI_VALUED},
+            "text_hash": self.text_hash,
         }
 
 
@@ -46,9 +52,6 @@ class Ranked:
 
     entry_id: int
     score: float
-
-
-FacetRow = tuple[str, str | None, int | None, str, int]  # kind, language, year, entry, count
 
 
 class LexicalIndex(Protocol):
@@ -64,19 +67,14 @@ class LexicalIndex(Protocol):
         """Remove every entry."""
 
     def rank(
-        self,
-        session: Session,
-        match: Match,
-        where: list[ColumnElement[bool]],
-        limit: int,
-        offset: int,
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
     ) -> list[Ranked]:
-        """The entries that match, best first."""
+        """The best `limit` entries that match, best first."""
 
-    def facets(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]]
-    ) -> list[FacetRow]:
-        """How many entries match, by document kind, language, year and entry type."""
+    def count(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
+    ) -> int:
+        """How many entries match, counting no further than `cap`."""
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them."""

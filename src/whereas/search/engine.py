@@ -1,63 +1,33 @@
 """Search: one query in, ranked clauses and documents out, the same on SQLite and PostgreSQL.
 
-Ranking goes through a `LexicalIndex` (BM25 on FTS5, ts_rank on PostgreSQL). A semantic ranker over
-the stored clause embeddings will rank the same entries by vector; hybrid search fuses the two
-rankings (reciprocal rank fusion) before the hits are made, so `search` keeps its signature.
+Lexical ranking goes through a `LexicalIndex` (BM25 on FTS5, ts_rank on PostgreSQL); semantic
+ranking compares a query vector with the entries' stored vectors (numpy, or pgvector); hybrid
+search fuses the two rankings by reciprocal rank. Facets count the best FACET_TOP entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from whereas.search.backend import FacetRow, LexicalIndex, Ranked, lexical_index
+from whereas.search.backend import LexicalIndex, Ranked, lexical_index
+from whereas.search.encoder import QueryEncoder, default_encoder
+from whereas.search.facets import FACET_TOP, facet_counts
+from whereas.search.filters import Filters
+from whereas.search.fusion import reciprocal_rank_fusion
 from whereas.search.hits import make_hits
-from whereas.search.plan import leaves, plan
+from whereas.search.plan import Match, leaves, plan
 from whereas.search.query import parse
 from whereas.search.references import direct_hits
-from whereas.search.results import Entry, Facets, SearchResults
-from whereas.search.tables import search_entries as e
+from whereas.search.results import DirectHit, Entry, Mode, SearchResults
+from whereas.search.semantic import nearest
 from whereas.store import schema
 
-CLAUSE_KINDS = frozenset({"citation", "recital", "paragraph", "point"})
 MAX_LIMIT = 1000
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What results may be: document or clause kinds, languages, years, a date range, entry type."""
-
-    kinds: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    years: tuple[int, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    entry: Entry | None = None
-
-    def where(self) -> list[ColumnElement[bool]]:
-        """The conditions on search_entries (clause kinds and document kinds both apply)."""
-        conditions: list[ColumnElement[bool]] = []
-        document_kinds = [k for k in self.kinds if k not in CLAUSE_KINDS]
-        clause_kinds = [k for k in self.kinds if k in CLAUSE_KINDS]
-        if document_kinds:
-            conditions.append(e.c.kind.in_(document_kinds))
-        if clause_kinds:
-            conditions.append(e.c.clause_kind.in_(clause_kinds))
-        if self.languages:
-            conditions.append(e.c.language.in_(self.languages))
-        if self.years:
-            conditions.append(e.c.year.in_(self.years))
-        if self.date_from:
-            conditions.append(e.c.date >= self.date_from)
-        if self.date_to:
-            conditions.append(e.c.date <= self.date_to)
-        if self.entry:
-            conditions.append(e.c.entry == self.entry)
-        return conditions
+MAX_COUNT = 10_000  # `total` counts matches up to this many (then it is a floor, total_exact False)
 
 
 def search(
@@ -72,53 +42,106 @@ def search(
     entry: Entry | None = None,
     limit: int = 20,
     offset: int = 0,
+    country: Iterable[str] = (),
+    group: Iterable[str] = (),
+    verb: Iterable[str] = (),
+    addressee: Iterable[str] = (),
+    theme: Iterable[str] = (),
+    procedure_type: Iterable[str] = (),
+    mode: Mode = "lexical",
+    like: int | None = None,
+    encoder: QueryEncoder | None = None,
 ) -> SearchResults:
-    """Clauses and documents that match `query`, best first, with facets and direct hits."""
-    filters = Filters(tuple(kind), tuple(language), tuple(year), date_from, date_to, entry)
-    return run_search(session, query, filters, limit=limit, offset=offset)
+    """Clauses and documents that match `query` (or are like clause `like`), best first."""
+    filters = Filters(
+        tuple(kind), tuple(language), tuple(year), date_from, date_to, entry,
+        tuple(country), tuple(group), tuple(verb), tuple(addressee), tuple(theme),
+        tuple(procedure_type),
+    )  # fmt: skip
+    if like is not None:
+        from whereas.search.similar import like_clause
+
+        return like_clause(session, like, filters, limit=limit, offset=offset, encoder=encoder)
+    return run_search(
+        session, query, filters, limit=limit, offset=offset, mode=mode, encoder=encoder
+    )
 
 
 def run_search(
-    session: Session, query: str, filters: Filters, *, limit: int = 20, offset: int = 0
+    session: Session,
+    query: str,
+    filters: Filters,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    mode: Mode = "lexical",
+    encoder: QueryEncoder | None = None,
 ) -> SearchResults:
     """`search` with its filters already gathered."""
     limit, offset = max(0, min(limit, MAX_LIMIT)), max(0, offset)
     index = lexical_index(session)
     direct = direct_hits(session, query, index)
-    languages = filters.languages or store_languages(session)
-    match = plan(parse(query), languages)
-    if match is None:
-        return SearchResults(query, [], 0, Facets(), direct, limit, offset)
+    match = plan(parse(query), filters.languages or store_languages(session))
     where = filters.where()
-    ranked: list[Ranked] = index.rank(session, match, where, limit, offset) if limit else []
-    facets, total = count_facets(index.facets(session, match, where))
-    hits = make_hits(session, ranked, list(leaves(match)))
-    return SearchResults(query, hits, total, facets, direct, limit, offset)
+    want = max(offset + limit, FACET_TOP)
+    lexical = index.rank(session, match, where, want) if match and mode != "semantic" else []
+    semantic: list[Ranked] = []
+    if (mode == "semantic" and query.strip()) or (mode == "hybrid" and match is not None):
+        chosen = encoder or default_encoder()
+        vector = chosen.queries([query.strip()])[0]
+        semantic = nearest(session, chosen.model, vector, where, want)
+    ranked = {
+        "lexical": lexical,
+        "semantic": semantic,
+        "hybrid": reciprocal_rank_fusion([lexical, semantic]),
+    }[mode]
+    total, exact = _total(session, index, match, where, lexical, semantic, want)
+    return results_page(session, query, ranked, (total, exact), direct=direct, mode=mode,
+                        leaves_of=match, limit=limit, offset=offset)  # fmt: skip
+
+
+def results_page(
+    session: Session,
+    query: str,
+    ranked: list[Ranked],
+    total: tuple[int, bool],
+    *,
+    direct: list[DirectHit] | None = None,
+    mode: Mode,
+    leaves_of: Match | None,
+    limit: int,
+    offset: int,
+) -> SearchResults:
+    """One page of hits from a ranking, with facets over its best FACET_TOP entries."""
+    count, exact = total
+    best = [r.entry_id for r in ranked[:FACET_TOP]]
+    facets = facet_counts(session, best, exact and count <= FACET_TOP)
+    hits = make_hits(session, ranked[offset : offset + limit], list(leaves(leaves_of)))
+    return SearchResults(query, hits, count, facets, direct or [], limit, offset, exact, mode)
+
+
+def _total(
+    session: Session,
+    index: LexicalIndex,
+    match: Match | None,
+    where: list[ColumnElement[bool]],
+    lexical: list[Ranked],
+    semantic: list[Ranked],
+    want: int,
+) -> tuple[int, bool]:
+    """How many entries matched lexically (up to MAX_COUNT) plus the semantic neighbours."""
+    count, exact = len(lexical), True
+    if match is not None and len(lexical) >= want:
+        count = index.count(session, match, where, MAX_COUNT + 1)
+        count, exact = min(count, MAX_COUNT), count <= MAX_COUNT
+    seen = {r.entry_id for r in lexical}
+    return count + sum(1 for r in semantic if r.entry_id not in seen), exact
 
 
 def store_languages(session: Session) -> list[str]:
     """The languages of the stored documents: a query word is stemmed in each of them."""
     languages = session.scalars(select(schema.Document.language).distinct())
     return sorted(language for language in languages if language)
-
-
-def count_facets(rows: list[FacetRow]) -> tuple[Facets, int]:
-    """Facet counts and the total from (kind, language, year, entry, count) rows."""
-    facets = Facets()
-    total = 0
-    for kind, language, year, entry, count in rows:
-        total += count
-        for bucket, key in (
-            (facets.kind, kind),
-            (facets.language, language or "unknown"),
-            (facets.year, str(year) if year else "unknown"),
-            (facets.entry, entry),
-        ):
-            bucket[key] = bucket.get(key, 0) + count
-    for name in ("kind", "language", "year", "entry"):
-        bucket = getattr(facets, name)
-        setattr(facets, name, dict(sorted(bucket.items(), key=lambda kv: (-kv[1], kv[0]))))
-    return facets, total
 
 
 __all__ = ["Filters", "LexicalIndex", "run_search", "search"]

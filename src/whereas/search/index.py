@@ -5,7 +5,15 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from whereas.embed import text_hash
 from whereas.search.backend import EntryRow, lexical_index
+from whereas.search.labels import (
+    document_countries,
+    document_passage,
+    encode,
+    procedure_type,
+)
+from whereas.search.matrix_cache import index_changed
 from whereas.search.text import index_terms
 from whereas.store import schema
 
@@ -15,6 +23,7 @@ def index_document(session: Session, document_id: str) -> None:
     session.flush()  # the writer's pending clauses and references must be visible
     index = lexical_index(session)
     index.delete(session, document_id)
+    index_changed()
     document = session.get(schema.Document, document_id)
     if document is None:
         return
@@ -28,6 +37,7 @@ def index_document(session: Session, document_id: str) -> None:
 def remove_document(session: Session, document_id: str) -> None:
     """Drop one document's entries (call it before deleting the document)."""
     lexical_index(session).delete(session, document_id)
+    index_changed()
 
 
 def reindex_all(session: Session) -> int:
@@ -41,33 +51,65 @@ def reindex_all(session: Session) -> int:
 
 def _entry_rows(session: Session, document: schema.Document) -> list[EntryRow]:
     language = document.language
+    clauses = list(
+        session.scalars(
+            select(schema.Clause)
+            .where(schema.Clause.document_id == document.id)
+            .order_by(schema.Clause.position)
+        )
+    )
+    about = _document_labels(document, clauses)
     rows: list[EntryRow] = []
     title = document.title or ""
     body_terms = index_terms(f"{title}\n{document.body}" if title else document.body, language)
     if body_terms:
-        rows.append(_row(document, None, "document", None, body_terms))
-    clauses = select(schema.Clause).where(schema.Clause.document_id == document.id)
-    for clause in session.scalars(clauses.order_by(schema.Clause.position)):
+        union = {name: [v for c in clauses for v in _values(c, name)] for name in _CLAUSE_LABELS}
+        labels = {**about, **{name: encode(values) for name, values in union.items()}}
+        passage = document_passage(document)
+        rows.append(_row(document, None, None, body_terms, labels, passage))
+    for clause in clauses:
         terms = index_terms(clause.text, language)
         if terms:
-            rows.append(_row(document, clause.id, "clause", clause.kind, terms))
+            own = {name: encode(_values(clause, name)) for name in _CLAUSE_LABELS}
+            rows.append(_row(document, clause, clause.kind, terms, {**about, **own}, clause.text))
     return rows
+
+
+_CLAUSE_LABELS = ("verbs", "addressees", "themes")
+
+
+def _values(clause: schema.Clause, name: str) -> list[str]:
+    return [str(v) for v in getattr(clause, name) or []]
+
+
+def _document_labels(
+    document: schema.Document, clauses: list[schema.Clause]
+) -> dict[str, str | None]:
+    groups = [str(g) for g in document.groups or [] if isinstance(g, str)]
+    return {
+        "procedure_type": procedure_type(document.procedure),
+        "countries": encode(document_countries(document, clauses)),
+        "groups": encode(groups),
+    }
 
 
 def _row(
     document: schema.Document,
-    clause_id: int | None,
-    entry: str,
+    clause: schema.Clause | None,
     clause_kind: str | None,
     terms: list[str],
+    labels: dict[str, str | None],
+    passage: str,
 ) -> EntryRow:
     return EntryRow(
         document_id=document.id,
-        clause_id=clause_id,
-        entry=entry,
+        clause_id=clause.id if clause is not None else None,
+        entry="clause" if clause is not None else "document",
         kind=document.kind,
         clause_kind=clause_kind,
         language=document.language,
         date=document.date,
         terms=terms,
+        labels=labels,
+        text_hash=text_hash(passage) if passage.strip() else None,
     )

@@ -23,7 +23,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
-from whereas.search.backend import EntryRow, FacetRow, Ranked
+from whereas.search.backend import EntryRow, Ranked
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
 from whereas.search.tables import search_entries as e
 from whereas.store.schema import DocumentReference
@@ -98,26 +98,20 @@ class PostgresIndex:
         return select(e.c.id).where(_TERMS.op("@@")(query), *where)
 
     def rank(
-        self,
-        session: Session,
-        match: Match,
-        where: list[ColumnElement[bool]],
-        limit: int,
-        offset: int,
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
     ) -> list[Ranked]:
-        """The entries that match, best first (ts_rank)."""
+        """The best entries, best first (ts_rank)."""
         score = func.ts_rank(_TERMS, cast(compile_tsquery(match), TSQUERY))
         query = self._matching(match, where).add_columns(score)
-        rows = session.execute(query.order_by(score.desc(), e.c.id).limit(limit).offset(offset))
+        rows = session.execute(query.order_by(score.desc(), e.c.id).limit(limit))
         return [Ranked(int(row[0]), float(row[1])) for row in rows]
 
-    def facets(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]]
-    ) -> list[FacetRow]:
-        """How many entries match, by document kind, language, year and entry type."""
-        keys = (e.c.kind, e.c.language, e.c.year, e.c.entry)
-        query = self._matching(match, where).with_only_columns(*keys, func.count()).group_by(*keys)
-        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(query)]
+    def count(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
+    ) -> int:
+        """How many entries match, counting no further than `cap`."""
+        matching = self._matching(match, where).limit(cap).subquery()
+        return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Nothing to do: pg_trgm indexes document_references.value itself."""

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Literal
 
 Entry = Literal["clause", "document"]
+Mode = Literal["lexical", "hybrid", "semantic"]
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,20 @@ class DirectHit:
 
 @dataclass
 class Facets:
-    """How many entries matched, by document kind, language, year and entry type."""
+    """How many of the best entries fall in each bucket (all of them when `exact`)."""
 
     kind: dict[str, int] = field(default_factory=dict)
     language: dict[str, int] = field(default_factory=dict)
     year: dict[str, int] = field(default_factory=dict)
     entry: dict[str, int] = field(default_factory=dict)
+    country: dict[str, int] = field(default_factory=dict)
+    group: dict[str, int] = field(default_factory=dict)
+    verb: dict[str, int] = field(default_factory=dict)
+    addressee: dict[str, int] = field(default_factory=dict)
+    theme: dict[str, int] = field(default_factory=dict)
+    procedure_type: dict[str, int] = field(default_factory=dict)
+    counted: int = 0  # the entries counted: the best FACET_TOP of the ranking
+    exact: bool = True  # False when more entries matched than were counted
 
 
 @dataclass
@@ -59,6 +68,8 @@ class SearchResults:
     direct: list[DirectHit]
     limit: int
     offset: int
+    total_exact: bool = True  # False: `total` is a floor (counting stopped at MAX_COUNT)
+    mode: Mode = "lexical"
 
     def as_json(self) -> dict[str, Any]:
         """The results as JSON-ready values (dates as ISO strings)."""

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
-from whereas.search.backend import EntryRow, FacetRow, Ranked
+from whereas.search.backend import EntryRow, Ranked
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
 from whereas.search.tables import search_entries as e
 
@@ -87,6 +87,8 @@ class SqliteIndex:
         session.execute(delete(e))
 
     def _matching(self, match: Match, where: list[ColumnElement[bool]]) -> Select[tuple[int]]:
+        if not where:  # FTS5 alone: no join for the rows that will not be shown
+            return select(search_fts.c.rowid).where(_FTS.op("MATCH")(compile_match(match)))
         return (
             select(e.c.id)
             .select_from(search_fts.join(e, e.c.id == search_fts.c.rowid))
@@ -94,26 +96,20 @@ class SqliteIndex:
         )
 
     def rank(
-        self,
-        session: Session,
-        match: Match,
-        where: list[ColumnElement[bool]],
-        limit: int,
-        offset: int,
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
     ) -> list[Ranked]:
-        """The entries that match, best first (BM25; FTS5 gives lower-is-better, negated here)."""
+        """The best entries, best first (BM25; FTS5 gives lower-is-better, negated here)."""
         score = func.bm25(_FTS)
-        query = self._matching(match, where).add_columns(score).order_by(score, e.c.id)
-        rows = session.execute(query.limit(limit).offset(offset))
+        query = self._matching(match, where).add_columns(score).order_by(score, search_fts.c.rowid)
+        rows = session.execute(query.limit(limit))
         return [Ranked(int(row[0]), -float(row[1])) for row in rows]
 
-    def facets(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]]
-    ) -> list[FacetRow]:
-        """How many entries match, by document kind, language, year and entry type."""
-        keys = (e.c.kind, e.c.language, e.c.year, e.c.entry)
-        query = self._matching(match, where).with_only_columns(*keys, func.count()).group_by(*keys)
-        return [(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(query)]
+    def count(
+        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
+    ) -> int:
+        """How many entries match, counting no further than `cap`."""
+        matching = self._matching(match, where).limit(cap).subquery()
+        return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them (one row per distinct value)."""

@@ -8,7 +8,6 @@ Create Date: 2026-11-24 10:00:00
 from __future__ import annotations
 
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0002"
 down_revision = "0001"
@@ -47,12 +46,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     for statement in SQLITE if bind.dialect.name == "sqlite" else POSTGRESQL:
         op.execute(statement)
-    # Stores made before the index get their documents indexed now (stems are made in Python).
-    from whereas.search.index import reindex_all
-
-    session = Session(bind=bind)
-    reindex_all(session)
-    session.flush()
+    # Stores made before the index get their documents indexed by 0007 (with its columns).
 
 
 def downgrade() -> None:

@@ -1,0 +1,66 @@
+"""Stored vectors of indexed entries, loaded once per process into a VectorMatrix and kept fresh."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from sqlalchemy import and_, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from whereas.search.tables import search_entries as e
+from whereas.search.vectors import VectorMatrix
+from whereas.store.schema import ClauseVector
+
+Stamp = tuple[int, int, int]
+_cache: dict[tuple[str, str], tuple[Stamp, VectorMatrix]] = {}
+_lock = threading.Lock()
+_generation = [0]
+
+
+def index_changed() -> None:
+    """Called when this process writes the index: cached matrices are rebuilt on next use."""
+    _generation[0] += 1
+
+
+def entry_matrix(session: Session, model: str) -> VectorMatrix:
+    """The vectors of every indexed entry under `model` (cached until the store changes)."""
+    key = (session.get_bind().engine.url.render_as_string(), model)
+    stamp = _stamp(session, model)
+    with _lock:
+        cached = _cache.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+    matrix = load_matrix(session, model)
+    with _lock:
+        _cache[key] = (stamp, matrix)
+    return matrix
+
+
+def load_matrix(session: Session, model: str) -> VectorMatrix:
+    """Read the entries' vectors from clause_vectors (joined on the text hash)."""
+    v = ClauseVector.__table__
+    query = select(e.c.id, v.c.vector).select_from(
+        e.join(v, and_(v.c.text_hash == e.c.text_hash, v.c.model == model))
+    )
+    ids: list[int] = []
+    blobs: list[bytes] = []
+    dims: set[int] = set()
+    for entry_id, blob in session.execute(query):
+        ids.append(int(entry_id))
+        blobs.append(bytes(blob))
+        dims.add(len(blob))
+    if len(dims) != 1:  # nothing stored, or vectors of several sizes under one id: unusable
+        return VectorMatrix(np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
+    matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
+    return VectorMatrix(np.asarray(ids, dtype=np.int64), matrix)
+
+
+def _stamp(session: Session, model: str) -> Stamp:
+    last_entry = session.scalar(select(func.max(e.c.id))) or 0
+    v = ClauseVector.__table__
+    if session.get_bind().dialect.name == "sqlite":  # the rowid grows with every stored vector
+        vectors = session.scalar(select(func.max(literal_column("clause_vectors.rowid"))))
+    else:
+        vectors = session.scalar(select(func.count()).select_from(v).where(v.c.model == model))
+    return (int(last_entry), int(vectors or 0), _generation[0])
