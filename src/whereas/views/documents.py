@@ -1,0 +1,145 @@
+"""Documents: the list, and one document clause by clause with its votes, facts and claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from whereas.store import schema
+from whereas.store.lookup import DocumentRecord, document_record
+from whereas.views.common import ExternalLink, Page, document_links
+from whereas.views.tallies import Mark, claim_verdicts
+
+SECONDARY_KINDS = frozenset(
+    {"press_release", "news", "statement", "procedure_summary", "procedure_file", "other"}
+)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A tally a document states, with what checking it against the record found."""
+
+    vote: schema.Vote
+    mark: Mark
+
+
+@dataclass
+class DocumentView:
+    """Everything the document page shows."""
+
+    record: DocumentRecord
+    clause_votes: dict[int, list[schema.Vote]]
+    unattached_votes: list[schema.Vote]
+    claims: list[ClaimRow]
+    facts: list[schema.Fact]
+    quotes: list[schema.Quote]
+    reports_on: list[str]
+    links: list[ExternalLink] = field(default_factory=list)
+
+
+def list_documents(
+    session: Session,
+    *,
+    limit: int,
+    offset: int,
+    kind: str | None = None,
+    procedure: str | None = None,
+    language: str | None = None,
+) -> Page[schema.Document]:
+    """Documents, newest first, optionally of one kind, procedure or language."""
+    query = select(schema.Document)
+    if kind:
+        query = query.where(schema.Document.kind == kind)
+    if procedure:
+        query = query.where(schema.Document.procedure == procedure)
+    if language:
+        query = query.where(schema.Document.language == language)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    order = (schema.Document.date.desc(), schema.Document.id)
+    rows = list(session.scalars(query.order_by(*order).limit(limit).offset(offset)))
+    return Page(rows, total, limit, offset)
+
+
+def find_document(session: Session, document_id: str) -> schema.Document | None:
+    """A document by its full id (sha256), or by a unique prefix of at least 8 characters."""
+    key = document_id.strip().lower()
+    found = session.get(schema.Document, key)
+    if found is not None or len(key) < 8 or len(key) >= 64:
+        return found
+    rows = list(
+        session.scalars(select(schema.Document).where(schema.Document.id.startswith(key)).limit(2))
+    )
+    return rows[0] if len(rows) == 1 else None
+
+
+def document_view(session: Session, document: schema.Document) -> DocumentView:
+    """The document page's content: clauses with their votes, claims, facts and quotes."""
+    record = document_record(session, document)
+    clause_votes, unattached = _votes_by_clause(session, record)
+    claimed = [v for v in record.votes if not v.official]
+    verdicts = claim_verdicts(session, [v.id for v in claimed])
+    return DocumentView(
+        record=record,
+        clause_votes=clause_votes,
+        unattached_votes=unattached,
+        claims=[ClaimRow(v, verdicts.get(v.id, "unchecked")) for v in claimed],
+        facts=_facts(session, document.id),
+        quotes=_quotes(session, document.id),
+        reports_on=_reports_on(session, document.id),
+        links=document_links(document.reference, document.language),
+    )
+
+
+def _votes_by_clause(
+    session: Session, record: DocumentRecord
+) -> tuple[dict[int, list[schema.Vote]], list[schema.Vote]]:
+    """Official votes on this text, attached to the clause their label names ("after 4" too)."""
+    reference = record.document.reference
+    if not reference or not record.clauses:
+        return {}, []
+    votes = session.scalars(
+        select(schema.Vote)
+        .where(schema.Vote.reference == reference, schema.Vote.official.is_(True))
+        .order_by(schema.Vote.date, schema.Vote.document_id, schema.Vote.position)
+    )
+    by_label = {c.label: c.position for c in record.clauses if c.label and c.kind != "point"}
+    attached: dict[int, list[schema.Vote]] = {}
+    unattached: list[schema.Vote] = []
+    seen: set[tuple[object, ...]] = set()
+    for vote in votes:
+        key = (vote.subject, vote.for_, vote.against, vote.abstentions, vote.result)
+        if key in seen:  # the same vote from the results list and the roll-call list
+            continue
+        seen.add(key)
+        label = (vote.clause_label or "").removeprefix("after ").strip()
+        position = by_label.get(label) if label else None
+        if position is None:
+            unattached.append(vote)
+        else:
+            attached.setdefault(position, []).append(vote)
+    return attached, unattached
+
+
+def _facts(session: Session, document_id: str) -> list[schema.Fact]:
+    query = select(schema.Fact).where(schema.Fact.document_id == document_id)
+    return list(session.scalars(query.order_by(schema.Fact.position)))
+
+
+def _quotes(session: Session, document_id: str) -> list[schema.Quote]:
+    query = select(schema.Quote).where(schema.Quote.document_id == document_id)
+    return list(session.scalars(query.order_by(schema.Quote.position)))
+
+
+def _reports_on(session: Session, document_id: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(schema.DocumentReference.value)
+            .where(
+                schema.DocumentReference.document_id == document_id,
+                schema.DocumentReference.role == "reports_on",
+            )
+            .order_by(schema.DocumentReference.id)
+        )
+    )
