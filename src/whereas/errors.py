@@ -37,3 +37,7 @@ class InvalidReference(WhereasError):
 
 class StoreError(WhereasError):
     """The store cannot be opened or migrated."""
+
+
+class UnknownCountry(WhereasError):
+    """A name that is no country of the reference list (English name or ISO code)."""

@@ -131,10 +131,12 @@ def link_store(store: Store) -> tuple[int, int]:
     """Link secondary sources to their procedures and check their tallies (safe to re-run)."""
     from whereas.link.claims import check_claims
     from whereas.link.reports import link_reports_to_procedures
+    from whereas.link.thread.run import link_thread
 
     with store.session() as session:
         reports = link_reports_to_procedures(session)
         claims = check_claims(session)
+        link_thread(session)  # lineage and repeated demands (replaced on every run)
     return len(reports), len(claims)
 
 

@@ -212,10 +212,12 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 def _register_subcommands() -> None:
+    from whereas.cli.dossier import register as register_dossier
     from whereas.cli.fetch import register as register_fetch
     from whereas.cli.search import register as register_search
     from whereas.cli.serve import register as register_serve
 
+    register_dossier(app)
     register_fetch(app)
     register_search(app)
     register_serve(app)

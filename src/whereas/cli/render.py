@@ -18,12 +18,16 @@ def _tally(v: schema.Vote) -> str:
 
 def render_record(console: Console, record: ProcedureRecord | ReferenceRecord) -> None:
     """Print a procedure (documents, votes) or a document record (header, clauses)."""
+    from whereas.cli.render_lineage import render_lineage
+
     if isinstance(record, ProcedureRecord):
         _render_procedure(console, record)
+        render_lineage(console, record)
         return
     console.print(f"[bold]{record.reference}[/bold]  ({len(record.documents)} source files)")
     for doc in record.documents:
         _render_document(console, doc)
+    render_lineage(console, record)
 
 
 def _render_procedure(console: Console, record: ProcedureRecord) -> None:

@@ -288,3 +288,20 @@ class PersonNameIssue(Base):
     reason: Mapped[str] = mapped_column(Text)  # ambiguous | unknown
     candidates: Mapped[list[Any]] = mapped_column(JSON, default=list)
     __table_args__ = (Index("ix_person_name_issues_document", "document_id"),)
+
+
+# --- lineage and embeddings (issue 6; migration 0004) ---------------------------------------
+
+
+class ClauseVector(Base):
+    """The sentence vector of one distinct clause text under one model (float32 bytes)."""
+
+    __tablename__ = "clause_vectors"
+    text_hash: Mapped[str] = mapped_column(SHA, primary_key=True)
+    model: Mapped[str] = mapped_column(Text, primary_key=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# Lineage and repeats links are replaced per method on every run: found by method.
+Index("ix_links_method", Link.method)

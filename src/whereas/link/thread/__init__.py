@@ -1,0 +1,1 @@
+"""Following the thread: group motions -> joint motion -> text adopted, and demands across years."""
