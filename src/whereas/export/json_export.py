@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from whereas.export.conflicts import contradicted_tallies
 from whereas.link.votes import ClauseFinder
+from whereas.parse.datasets.item_rollcall import procedure_of
 from whereas.store import schema
 from whereas.store.votes import totals_conflicts
 
@@ -94,7 +95,8 @@ class _Index:
         """The procedure a vote belongs to: stated, or through the text it was on."""
         if vote.procedure:
             return vote.procedure
-        return self.procedure_of_reference.get(vote.reference or "")
+        # A joint motion takes the number of a group motion of the same procedure (RC-B9-0065/2022).
+        return procedure_of(vote.reference or "", self.procedure_of_reference)
 
     def clause_of(self, vote: schema.Vote) -> str | None:
         """The clause a vote is about, when the text voted on is in the store."""
