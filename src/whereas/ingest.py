@@ -128,12 +128,14 @@ def _store_read(
 
 
 def link_store(store: Store) -> tuple[int, int]:
-    """Link secondary sources to their procedures and check their tallies (safe to re-run)."""
+    """Link people, reports, claims, lineage and repeats across the store (safe to re-run)."""
     from whereas.link.claims import check_claims
+    from whereas.link.people import link_people
     from whereas.link.reports import link_reports_to_procedures
     from whereas.link.thread.run import link_thread
 
     with store.session() as session:
+        link_people(session)  # authors and roll-call positions to MEP ids
         reports = link_reports_to_procedures(session)
         claims = check_claims(session)
         link_thread(session)  # lineage and repeated demands (replaced on every run)
