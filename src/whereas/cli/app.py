@@ -140,25 +140,34 @@ def _print_ingest_summary(results: list[IngestResult], as_json: bool) -> None:
 
 @app.command()
 def export(
-    format_: Annotated[str, typer.Option("--format", "-f", help="Export format: json.")] = "json",
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Export format: json, csv, akn, popolo, atom.")
+    ] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")] = None,
     indent: Annotated[int | None, typer.Option(help="Indent the JSON.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Atom: only records about this country (name or code).")
+    ] = None,
+    theme: Annotated[str | None, typer.Option(help="Atom: only records on this theme id.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the whole store as one document (schema whereas.export/1)."""
-    from whereas.export.json_export import write_export
+    """Write the whole store as one document (schema whereas.export/1) or in another format."""
+    from whereas.export.formats import FORMATS, ExportOptions, write_format
 
-    if format_ != "json":
-        err.print(f"whereas: unknown export format {format_!r} (known: json)")
+    if format_ not in FORMATS:
+        err.print(f"whereas: unknown export format {format_!r} (known: {', '.join(FORMATS)})")
         raise typer.Exit(2)
+    if output is None and FORMATS[format_].binary:
+        err.print(f"whereas: --format {format_} writes a zip or a folder: give -o PATH")
+        raise typer.Exit(2)
+    options = ExportOptions(indent=indent, country=country, theme=theme)
     store = _open_store(db)
     try:
         with store.session() as session:
-            if output is None:
-                write_export(session, sys.stdout, indent=indent)
-            else:
-                with output.open("w", encoding="utf-8") as fh:
-                    write_export(session, fh, indent=indent)
+            write_format(session, format_, output, sys.stdout, options)
+    except ValueError as exc:  # a filter naming no country or theme
+        err.print(f"whereas: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     finally:
         store.close()
 
@@ -214,11 +223,13 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 def _register_subcommands() -> None:
     from whereas.cli.dossier import register as register_dossier
     from whereas.cli.fetch import register as register_fetch
+    from whereas.cli.importer import register as register_import
     from whereas.cli.search import register as register_search
     from whereas.cli.serve import register as register_serve
 
     register_dossier(app)
     register_fetch(app)
+    register_import(app)
     register_search(app)
     register_serve(app)
 

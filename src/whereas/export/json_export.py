@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.export.conflicts import contradicted_tallies
+from whereas.export.terms import provenance
 from whereas.link.votes import ClauseFinder
-from whereas.parse.datasets.item_rollcall import procedure_of
 from whereas.store import schema
 from whereas.store.votes import totals_conflicts
 
@@ -33,7 +33,9 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _vote(v: schema.Vote, clause: str | None, sources: list[str]) -> dict[str, Any]:
+def _vote(
+    v: schema.Vote, clause: str | None, sources: list[str], procedure: str | None
+) -> dict[str, Any]:
     return {
         "for": v.for_,
         "against": v.against,
@@ -45,6 +47,7 @@ def _vote(v: schema.Vote, clause: str | None, sources: list[str]) -> dict[str, A
         "clause": clause,
         "sources": sources,
         "official": v.official,
+        "procedure": procedure,
     }
 
 
@@ -68,8 +71,8 @@ def _by_document(session: Session, table: type[_Row]) -> dict[str, list[_Row]]:
     return grouped
 
 
-class _Index:
-    """Lookups the export needs, read once from the store."""
+class ExportIndex:
+    """Lookups the exports need, read once from the store."""
 
     def __init__(self, session: Session) -> None:
         self.docs = list(session.scalars(select(schema.Document).order_by(schema.Document.id)))
@@ -95,8 +98,7 @@ class _Index:
         """The procedure a vote belongs to: stated, or through the text it was on."""
         if vote.procedure:
             return vote.procedure
-        # A joint motion takes the number of a group motion of the same procedure (RC-B9-0065/2022).
-        return procedure_of(vote.reference or "", self.procedure_of_reference)
+        return self.procedure_of_reference.get(vote.reference or "")
 
     def clause_of(self, vote: schema.Vote) -> str | None:
         """The clause a vote is about, when the text voted on is in the store."""
@@ -107,7 +109,7 @@ class _Index:
         return clause_id(found.document_id, found.position)
 
 
-def _document(doc: schema.Document, ix: _Index) -> dict[str, Any]:
+def _document(doc: schema.Document, ix: ExportIndex) -> dict[str, Any]:
     reports_on = sorted({r.value for r in ix.refs[doc.id] if r.role == "reports_on"})
     return {
         "id": doc.id,
@@ -141,15 +143,19 @@ def _document(doc: schema.Document, ix: _Index) -> dict[str, Any]:
             }
             for c in ix.clauses[doc.id]
         ],
-        "votes": [_vote(v, ix.clause_of(v), [doc.id]) for v in ix.votes[doc.id]],
+        "votes": [
+            _vote(v, ix.clause_of(v), [doc.id], ix.procedure_of(v)) for v in ix.votes[doc.id]
+        ],
         "facts": [],
         "quotes": [],
         "source": {"path": doc.source_path, "url": doc.source_url, "sha256": doc.id},
+        "format": doc.format,
+        "superseded_by": doc.superseded_by,
     }
 
 
 def _procedure_votes(
-    votes: Iterable[tuple[schema.Vote, str]], ix: _Index
+    procedure: str, votes: Iterable[tuple[schema.Vote, str]], ix: ExportIndex
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Official votes merged across sources by (date, subject); differing tallies conflict."""
     merged: dict[tuple[str, str], list[tuple[schema.Vote, str]]] = defaultdict(list)
@@ -161,7 +167,7 @@ def _procedure_votes(
         group = merged[key]
         first = group[0][0]
         sources = sorted({d for _, d in group})
-        merged_vote = _vote(first, None, sources)
+        merged_vote = _vote(first, None, sources, procedure)
         # Sources differ in what they state (a show of hands has no counts, a dataset no
         # result): the merged vote takes each field from the first source that states it.
         for field, attr in (
@@ -192,7 +198,7 @@ def _procedure_votes(
     return out, conflicts
 
 
-def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
+def _procedures(session: Session, ix: ExportIndex) -> list[dict[str, Any]]:
     by_procedure: dict[str, list[tuple[schema.Vote, str]]] = defaultdict(list)
     for doc_id, votes in ix.votes.items():
         for v in votes:
@@ -209,7 +215,7 @@ def _procedures(session: Session, ix: _Index) -> list[dict[str, Any]]:
     claimed = contradicted_tallies(session, ix.procedure_of)
     out = []
     for p in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
-        merged, conflicts = _procedure_votes(by_procedure.get(p.reference, []), ix)
+        merged, conflicts = _procedure_votes(p.reference, by_procedure.get(p.reference, []), ix)
         conflicts += claimed.get(p.reference, [])
         conflicts += totals_conflicts(session, [v for v, _ in by_procedure.get(p.reference, [])])
         out.append(
@@ -248,9 +254,10 @@ def _links(session: Session) -> list[dict[str, Any]]:
         select(schema.Link).order_by(
             schema.Link.type,
             schema.Link.from_document,
-            schema.Link.from_clause,
+            # NULLs first on both databases (PostgreSQL puts them last by default).
+            schema.Link.from_clause.asc().nulls_first(),
             schema.Link.to_document,
-            schema.Link.to_clause,
+            schema.Link.to_clause.asc().nulls_first(),
             schema.Link.id,
         )
     )
@@ -278,13 +285,15 @@ def _links(session: Session) -> list[dict[str, Any]]:
 
 def build_export(session: Session) -> dict[str, Any]:
     """The whole store as the export/1 JSON value."""
-    ix = _Index(session)
+    ix = ExportIndex(session)
+    documents = [_document(d, ix) for d in ix.docs]
     return {
         "schema": SCHEMA_ID,
         "procedures": _procedures(session, ix),
-        "documents": [_document(d, ix) for d in ix.docs],
+        "documents": documents,
         "people": _people(session),
         "links": _links(session),
+        "provenance": provenance(documents),
     }
 
 

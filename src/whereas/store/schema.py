@@ -305,3 +305,18 @@ class ClauseVector(Base):
 
 # Lineage and repeats links are replaced per method on every run: found by method.
 Index("ix_links_method", Link.method)
+
+
+# --- exports and imports (issue 11; migration 0006) --------------------------------------------
+
+
+class Import(Base):
+    """One `whereas import` of an export file: its documents hold placeholder blobs (no bytes)."""
+
+    __tablename__ = "imports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(SHA)
+    export_schema: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    documents: Mapped[int] = mapped_column(Integer)
