@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -14,6 +15,7 @@ from rich.markup import escape
 from whereas.config import load_settings
 from whereas.errors import StoreError
 from whereas.search import SearchResults, search
+from whereas.search.results import Mode
 from whereas.store import Store
 
 _MARK = re.compile(r"</?mark>")
@@ -39,6 +41,30 @@ def search_command(
         list[str] | None, typer.Option("--language", help="Language code (en, fr, cs...).")
     ] = None,
     year: Annotated[list[int] | None, typer.Option("--year", help="Year of the document.")] = None,
+    date_from: Annotated[
+        datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="Dated on or after.")
+    ] = None,
+    date_to: Annotated[
+        datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Dated on or before.")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Country it is about (kz, Kazakhstan).")
+    ] = None,
+    group: Annotated[list[str] | None, typer.Option("--group", help="Tabling group.")] = None,
+    verb: Annotated[list[str] | None, typer.Option("--verb", help="Verb of a clause.")] = None,
+    addressee: Annotated[
+        list[str] | None, typer.Option("--addressee", help="Addressee of a clause.")
+    ] = None,
+    theme: Annotated[list[str] | None, typer.Option("--theme", help="Theme of a clause.")] = None,
+    procedure_type: Annotated[
+        list[str] | None, typer.Option("--procedure-type", help="RSP, INI, ...")
+    ] = None,
+    mode: Annotated[
+        Mode, typer.Option("--mode", help="lexical, hybrid (with vectors) or semantic.")
+    ] = "lexical",
+    like: Annotated[
+        int | None, typer.Option("--like", help="Clauses like this clause id (QUERY ignored).")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help="Results.")] = 20,
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip results.")] = 0,
 ) -> None:
@@ -57,6 +83,16 @@ def search_command(
                 kind=kind or (),
                 language=language or (),
                 year=year or (),
+                date_from=date_from.date() if date_from else None,
+                date_to=date_to.date() if date_to else None,
+                country=country or (),
+                group=group or (),
+                verb=verb or (),
+                addressee=addressee or (),
+                theme=theme or (),
+                procedure_type=procedure_type or (),
+                mode=mode,
+                like=like,
                 limit=limit,
                 offset=offset,
             )
@@ -75,7 +111,8 @@ def render_results(out: Console, results: SearchResults) -> None:
         out.print(f"→ {escape(direct.reference)} [{direct.kind}]{label}: ", end="")
         out.print(", ".join(d[:12] for d in direct.document_ids), markup=False)
     shown = f"{results.offset + 1}-{results.offset + len(results.hits)}" if results.hits else "0"
-    out.print(f"{results.total} results ({shown} shown)")
+    floor = "" if results.total_exact else "+"
+    out.print(f"{results.total}{floor} results ({shown} shown)")
     for hit in results.hits:
         where = hit.reference or hit.document_id[:12]
         label = f" {hit.clause_kind} {hit.label or ''}".rstrip() if hit.entry == "clause" else ""
@@ -90,6 +127,11 @@ def render_results(out: Console, results: SearchResults) -> None:
         for name, counts in (("kind", facets.kind), ("language", facets.language)):
             out.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), markup=False)
         out.print("year: " + ", ".join(f"{k} {v}" for k, v in facets.year.items()), markup=False)
+        for name in ("country", "group", "procedure_type"):
+            counts = getattr(facets, name)
+            if counts:
+                line = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:10])
+                out.print(f"{name}: {line}", markup=False)
 
 
 def _bold_marks(snippet: str) -> str:

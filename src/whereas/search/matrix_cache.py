@@ -60,7 +60,7 @@ def _stamp(session: Session, model: str) -> Stamp:
     last_entry = session.scalar(select(func.max(e.c.id))) or 0
     v = ClauseVector.__table__
     if session.get_bind().dialect.name == "sqlite":  # the rowid grows with every stored vector
-        vectors = session.scalar(select(func.max(literal_column("clause_vectors.rowid"))))
+        vectors = session.scalar(select(func.max(literal_column("rowid"))).select_from(v))
     else:
         vectors = session.scalar(select(func.count()).select_from(v).where(v.c.model == model))
     return (int(last_entry), int(vectors or 0), _generation[0])

@@ -25,17 +25,18 @@ _COLUMNS = [
     "text_hash VARCHAR(64)",
 ]
 # clause_vectors.vector holds little-endian float32 bytes (whereas.embed); pgvector needs its own
-# type, so a generated column decodes the bytes once per row, whoever writes it.
+# type, so a generated column decodes the bytes once per row, whoever writes it. PostgreSQL gives
+# | and << the same precedence: every shift is parenthesised.
 _FLOAT4_VECTOR = """
 CREATE OR REPLACE FUNCTION whereas_float4_vector(raw bytea) RETURNS vector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 SELECT array_agg(
-    CASE WHEN (bits >> 23) & 255 = 0 THEN 0::float8
+    CASE WHEN ((bits >> 23) & 255) = 0 THEN 0::float8
     ELSE (1 - 2 * (bits >> 31))::float8 * (1 + (bits & 8388607) / 8388608.0::float8)
          * power(2::float8, ((bits >> 23) & 255) - 127) END
     ORDER BY i)::real[]::vector
-FROM (SELECT i, get_byte(raw, 4 * i)::bigint | get_byte(raw, 4 * i + 1)::bigint << 8
-             | get_byte(raw, 4 * i + 2)::bigint << 16 | get_byte(raw, 4 * i + 3)::bigint << 24
+FROM (SELECT i, get_byte(raw, 4 * i)::bigint | (get_byte(raw, 4 * i + 1)::bigint << 8)
+             | (get_byte(raw, 4 * i + 2)::bigint << 16) | (get_byte(raw, 4 * i + 3)::bigint << 24)
              AS bits
       FROM generate_series(0, length(raw) / 4 - 1) AS i) AS words
 $$"""
