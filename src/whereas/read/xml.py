@@ -14,6 +14,7 @@ from whereas.read.document import Block, ReadDocument
 from whereas.read.encoding import decode
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
 def _parser(*, recover: bool) -> lxml.etree.XMLParser:
@@ -53,7 +54,14 @@ def read_xml(data: bytes, limits: Limits) -> ReadDocument:
     return document
 
 
+def _surrogate_ref_to_replacement(match: re.Match[str]) -> str:
+    value = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "\ufffd" if 0xD800 <= value <= 0xDFFF else match.group(0)
+
+
 def _recover(text: str) -> lxml.etree._Element:
+    # In recover mode libxml2 keeps "&#xD800;" as invalid UTF-8 that lxml then cannot decode.
+    text = _CHAR_REF.sub(_surrogate_ref_to_replacement, text)
     try:
         root = lxml.etree.fromstring(text, parser=_parser(recover=True))
     except lxml.etree.XMLSyntaxError as exc:
