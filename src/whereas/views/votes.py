@@ -97,10 +97,31 @@ def final_vote_with_members(
             .distinct()
         )
     )
-    candidates = [v for v in votes if v.id in with_members and same_tally(v, final)]
     if final.id in with_members:
         return final, final
-    return final, (candidates[0] if candidates else None)
+    candidates = [v for v in votes if v.id in with_members and same_tally(v, final)]
+    return final, (candidates[0] if candidates else _same_roll_call(session, final))
+
+
+def _same_roll_call(session: Session, final: schema.Vote) -> schema.Vote | None:
+    """A roll call of the same day with the same figures, filed under another reference.
+
+    Some sources file a joint motion's votes under the first group motion's number.
+    """
+    if final.date is None or final.for_ is None:
+        return None
+    with_members = select(schema.MemberVote.vote_id).distinct().scalar_subquery()
+    return session.scalar(
+        select(schema.Vote)
+        .where(
+            schema.Vote.date == final.date,
+            schema.Vote.for_ == final.for_,
+            schema.Vote.against == final.against,
+            schema.Vote.abstentions == final.abstentions,
+            schema.Vote.id.in_(with_members),
+        )
+        .limit(1)
+    )
 
 
 def vote_breakdown(session: Session, vote: schema.Vote) -> Breakdown:
