@@ -63,11 +63,10 @@ class VectorMatrix:
             scores = np.where(allowed, scores, np.float32(-np.inf)).astype(np.float32)
         pool = _top(scores, max(limit, CANDIDATES) if basis is not None else limit)
         pool = pool[np.isfinite(scores[pool])]
-        if basis is not None:  # rescore the candidates exactly
-            scores = np.full(len(self.ids), -np.inf, dtype=np.float32)
-            scores[pool] = np.asarray(self._full[pool], dtype=np.float32) @ query
-            pool = _top(scores, limit)
-            pool = pool[np.isfinite(scores[pool])]
+        if basis is not None:  # rescore the candidates exactly, among themselves
+            exact = np.asarray(self._full[pool], dtype=np.float32) @ query
+            order = np.argsort(-exact, kind="stable")[:limit]
+            return [(int(self.ids[pool[i]]), float(exact[i])) for i in order]
         best = pool[np.argsort(-scores[pool], kind="stable")]
         return [(int(self.ids[i]), float(scores[i])) for i in best]
 
