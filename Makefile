@@ -9,9 +9,18 @@ CORPUS ?= ../shared/corpus
 DB ?= sqlite:///whereas.db
 PYTEST_ARGS ?= -n 2
 
-.PHONY: setup check test run ingest-corpus clean
+.PHONY: setup chromium check test run ingest-corpus clean
 
-setup: $(BIN)/whereas
+setup: $(BIN)/whereas chromium
+
+# Browser tests drive Debian's chromium (never `playwright install`): installed when missing,
+# as root only; a no-op when present.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "no /usr/bin/chromium: browser tests will be skipped (apt-get install chromium as root)" >&2; fi; \
+	fi
 
 $(BIN)/whereas: pyproject.toml uv.lock
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -39,6 +48,7 @@ ingest-corpus: setup
 
 run: ingest-corpus
 	$(BIN)/whereas stats --db "$(DB)"
+	$(BIN)/whereas serve --db "$(DB)" --host 127.0.0.1 --port 8000
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm
