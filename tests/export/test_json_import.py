@@ -98,3 +98,62 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
         app, ["import", str(tmp_path / "nope.json"), "--db", f"sqlite:///{tmp_path / 's.db'}"]
     )
     assert result.exit_code == 2
+
+
+def _official_vote_and_claim(store: Store, corpus: Path) -> None:
+    """An invented text adopted, its vote list (456-84-105), a press release saying 455-85-105."""
+    from datetime import UTC, date, datetime
+
+    from whereas.ingest import link_store
+    from whereas.parse.records import ParsedDocument, Vote
+    from whereas.parse.secondary import parse_secondary
+    from whereas.read import read_bytes
+    from whereas.read.document import ReadDocument
+    from whereas.recognize.recognition import Recognition
+    from whereas.store.writer import IncomingDocument, save_document
+
+    day, now = date(2019, 7, 18), datetime.now(UTC)
+    text = ReadDocument("text", "Situation in Venezuela P9_TA(2019)0006")
+    adopted = Recognition(
+        kind="text_adopted",
+        reference="P9_TA(2019)0006",
+        procedure="2019/2730(RSP)",
+        title="Situation in Venezuela",
+        date=day,
+    )
+    subject = "Motion for a resolution (as a whole)"
+    vote = Vote(456, 84, 105, result="adopted", roll_call=True, date=day, official=True,
+                subject=subject, reference="P9_TA(2019)0006")  # fmt: skip
+    path = corpus / "text-dumps/press-release_20190712IPR56948.txt"
+    read = read_bytes(path.read_bytes(), name=path.name)
+    release = Recognition(kind="press_release")
+    parsed = parse_secondary(read, release)
+    release.title = str(parsed.header.get("title") or "") or None  # how reports are linked
+    with store.session() as session:
+        for raw, rec, doc, parsed_doc in (
+            (b"adopted", adopted, text, ParsedDocument(body=text.text)),
+            (b"votes", Recognition(kind="vote_results", date=day), text,
+             ParsedDocument(body=text.text, votes=[vote])),
+            (path.read_bytes(), release, read, parsed),
+        ):  # fmt: skip
+            incoming = IncomingDocument(
+                raw=raw, read=doc, recognition=rec, parsed=parsed_doc, read_at=now
+            )
+            save_document(session, incoming)
+    link_store(store)
+
+
+def test_a_contradicted_tally_survives_the_round_trip(corpus: Path, tmp_path: Path) -> None:
+    source, target = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
+    store = Store.open(source)
+    _official_vote_and_claim(store, corpus)
+    store.close()
+    first = _export(source)
+    conflicts = [c for p in json.loads(first)["procedures"] for c in p["conflicts"]]
+    assert [c["values"] for c in conflicts] == [[[456, 84, 105], [455, 85, 105]]]
+    exported = tmp_path / "store.json"
+    exported.write_text(first, encoding="utf-8")
+    store = Store.open(target)
+    import_file(store, exported)
+    store.close()
+    assert _export(target) == first
