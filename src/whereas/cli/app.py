@@ -221,12 +221,14 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 
 def _register_subcommands() -> None:
+    from whereas.cli.backup import register as register_backup
     from whereas.cli.dossier import register as register_dossier
     from whereas.cli.fetch import register as register_fetch
     from whereas.cli.importer import register as register_import
     from whereas.cli.search import register as register_search
     from whereas.cli.serve import register as register_serve
 
+    register_backup(app)
     register_dossier(app)
     register_fetch(app)
     register_import(app)

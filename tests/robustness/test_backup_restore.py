@@ -1,0 +1,84 @@
+"""whereas backup / restore: nothing lost, raw bytes and per-MEP positions included, across
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fuzz.store_checks import row_counts, store_problems
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from whereas.cli.app import app
+from whereas.ingest import ingest_paths
+from whereas.store import Store
+
+FILES = (
+    "howtheyvote/document_rc-10-2025-0249-en.html",
+    "howtheyvote/rcv_list_pv-10-2024-09-18-rcv-en.xml",
+    "howtheyvote/vot-list_pv-10-2025-05-08-vot-en.xml",
+    "derived/document_rc-10-2025-0249-en.print.pdf",
+    "press-and-news/armenews-fr-2025-03-13-armenian-prisoners-resolution.md",
+)
+
+
+def _fill(url: str, corpus: Path) -> dict[str, int]:
+    store = Store.open(url)
+    try:
+        results = ingest_paths(store, [corpus / name for name in FILES])
+        assert all(r.status == "added" for r in results)
+        return row_counts(store.engine)
+    finally:
+        store.close()
+
+
+def _fingerprint(url: str) -> tuple[dict[str, int], list[object], int]:
+    store = Store.open(url)
+    try:
+        with store.engine.connect() as connection:
+            blobs = list(connection.execute(text("SELECT sha256, data FROM blobs ORDER BY sha256")))
+            positions = connection.execute(text("SELECT count(*) FROM member_votes")).scalar_one()
+        counts = {k: v for k, v in row_counts(store.engine).items() if not k.startswith("search")}
+        assert store_problems(store.engine) == []
+        return counts, [(sha, bytes(data)) for sha, data in blobs], positions
+    finally:
+        store.close()
+
+
+def test_backup_then_restore_loses_nothing(
+    corpus: Path, tmp_path: Path, database_url: str, new_postgres_database: Callable[[], str]
+) -> None:
+    _fill(database_url, corpus)
+    backup_file = tmp_path / "store.backup.gz"
+    runner = CliRunner()
+    made = runner.invoke(app, ["backup", str(backup_file), "--db", database_url])
+    assert made.exit_code == 0, made.output
+    before = _fingerprint(database_url)
+    assert before[2] > 100  # per-MEP positions are in the store, and must survive
+    for target in (f"sqlite:///{tmp_path / 'restored.db'}", new_postgres_database()):
+        restored = runner.invoke(app, ["restore", str(backup_file), "--db", target])
+        assert restored.exit_code == 0, restored.output
+        assert _fingerprint(target) == before
+        hits = runner.invoke(app, ["search", "children", "--db", target, "--json"])
+        assert hits.exit_code == 0 and "RC-B10-0249/2025" in hits.output
+
+
+def test_restore_refuses_a_store_that_is_not_empty(
+    corpus: Path, tmp_path: Path, database_url: str
+) -> None:
+    _fill(database_url, corpus)
+    backup_file = tmp_path / "store.backup.gz"
+    runner = CliRunner()
+    assert runner.invoke(app, ["backup", str(backup_file), "--db", database_url]).exit_code == 0
+    again = runner.invoke(app, ["restore", str(backup_file), "--db", database_url])
+    assert again.exit_code == 1
+    assert "not empty" in again.output
+
+
+def test_restore_rejects_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.gz"
+    bogus.write_bytes(b"not gzip at all")
+    result = CliRunner().invoke(app, ["restore", str(bogus), "--db", f"sqlite:///{tmp_path}/x.db"])
+    assert result.exit_code == 1
+    assert "not a whereas backup" in result.output

@@ -1,0 +1,126 @@
+"""SIGKILL `whereas ingest` at seeded random moments; the store stays consistent and a re-run
+completes with no duplicates (WHEREAS_CRASH_SEED=N replays a run)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from fuzz import SOAK
+from fuzz.store_checks import row_counts, store_problems
+from sqlalchemy import create_engine, text
+
+from whereas.store.engine import normalise_url
+
+WHEREAS = Path(sys.executable).parent / "whereas"
+SEED = int(os.environ.get("WHEREAS_CRASH_SEED", "20240110"))
+KILLS = 12 if SOAK else 2
+COPIES = 6 if SOAK else 1
+_TEXT_SUFFIXES = {".html", ".xml", ".md", ".txt", ".csv", ".json"}
+
+
+def _variant(data: bytes, suffix: str, copy: int) -> bytes:
+    """A distinct document that reads like the original (a trailing comment or blank line)."""
+    if suffix in {".html", ".xml"}:
+        return data + f"\n<!-- copy {copy} -->\n".encode()
+    return data + b"\n" * (copy + 1)
+
+
+def build_crash_corpus(corpus: Path, folder: Path, max_bytes: int = 300_000) -> int:
+    """The corpus files up to `max_bytes`, plus distinct copies of the text ones; the file count."""
+    count = 0
+    for source in sorted(p for p in corpus.rglob("*") if p.is_file()):
+        if source.stat().st_size > max_bytes:
+            continue
+        relative = source.relative_to(corpus)
+        target = folder / "original" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        count += 1
+        if source.suffix not in _TEXT_SUFFIXES:
+            continue
+        for copy in range(COPIES):
+            target = folder / f"copy{copy}" / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(_variant(source.read_bytes(), source.suffix, copy))
+            count += 1
+    return count
+
+
+def _ingest(url: str, folder: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [str(WHEREAS), "ingest", "--quiet", "--json", "--db", url, str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _kill_at_random(url: str, folder: Path, rng: random.Random) -> float:
+    process = _ingest(url, folder)
+    delay = rng.uniform(0.5, 6.0)
+    try:
+        process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    return delay
+
+
+def _complete(url: str, folder: Path) -> dict[str, int]:
+    process = _ingest(url, folder)
+    stdout, stderr = process.communicate(timeout=600)
+    assert process.returncode in {0, 1}, stderr
+    summary: dict[str, int] = json.loads(stdout)
+    return summary
+
+
+def _document_ids(url: str) -> list[str]:
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(text("SELECT id FROM documents")).scalars())
+    finally:
+        engine.dispose()
+
+
+def _problems(url: str) -> list[str]:
+    engine = create_engine(normalise_url(url))
+    try:
+        return store_problems(engine)
+    finally:
+        engine.dispose()
+
+
+def test_ingest_killed_at_random_points_leaves_a_consistent_store(
+    corpus: Path, tmp_path: Path, database_url: str
+) -> None:
+    folder = tmp_path / "crash-corpus"
+    files = build_crash_corpus(corpus, folder, max_bytes=300_000 if SOAK else 60_000)
+    rng = random.Random(SEED)
+    for kill in range(KILLS):
+        started = time.monotonic()
+        delay = _kill_at_random(database_url, folder, rng)
+        problems = _problems(database_url)
+        assert problems == [], f"seed {SEED}, kill {kill} after {delay:.2f} s: {problems}"
+        assert time.monotonic() - started < 120
+    summary = _complete(database_url, folder)
+    assert summary["added"] + summary["unchanged"] + summary["rejected"] == files
+    assert _problems(database_url) == []
+    ids = _document_ids(database_url)
+    assert len(ids) == len(set(ids))
+    engine = create_engine(normalise_url(database_url))
+    before = row_counts(engine)
+    engine.dispose()
+    again = _complete(database_url, folder)
+    assert again["added"] == 0
+    engine = create_engine(normalise_url(database_url))
+    assert row_counts(engine) == before
+    engine.dispose()
