@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 DB ?= sqlite:///whereas.db
 PYTEST_ARGS ?= -n 2
 
-.PHONY: setup chromium check test run ingest-corpus clean
+.PHONY: setup chromium check test run ingest-corpus clean bench
 
 setup: $(BIN)/whereas chromium
 
@@ -49,6 +49,9 @@ ingest-corpus: setup
 run: ingest-corpus
 	$(BIN)/whereas stats --db "$(DB)"
 	$(BIN)/whereas serve --db "$(DB)" --host 127.0.0.1 --port 8000
+
+bench: setup
+	$(BIN)/python bench/ingest.py --scale 1000 --scale 10000
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm
