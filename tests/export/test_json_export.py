@@ -58,6 +58,11 @@ def test_export_of_the_corpus_is_valid_and_byte_identical(corpus: Path, tmp_path
     refs = [p["reference"] for p in value["procedures"]]
     assert refs == sorted(refs)
     assert "2025/2691(RSP)" in refs
+    by_path = {Path(d["source"]["path"]).name: d for d in value["documents"]}
+    georgia = by_path["press-release_20250204IPR26689.html"]
+    assert any(d["facts"] for d in value["documents"]), "the facts sources state are exported"
+    assert any(d["quotes"] for d in value["documents"]), "so are their quotes"
+    assert [v["for"] for v in georgia["votes"]] == [400]
 
 
 @pytest.mark.postgres

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from whereas.export.conflicts import contradicted_tallies
 from whereas.export.terms import provenance
 from whereas.link.votes import ClauseFinder
+from whereas.parse.datasets.item_rollcall import procedure_of
 from whereas.store import schema
 from whereas.store.votes import totals_conflicts
 
@@ -98,7 +99,8 @@ class ExportIndex:
         """The procedure a vote belongs to: stated, or through the text it was on."""
         if vote.procedure:
             return vote.procedure
-        return self.procedure_of_reference.get(vote.reference or "")
+        # A joint motion takes the number of a group motion of the same procedure (RC-B9-0065/2022).
+        return procedure_of(vote.reference or "", self.procedure_of_reference)
 
     def clause_of(self, vote: schema.Vote) -> str | None:
         """The clause a vote is about, when the text voted on is in the store."""
@@ -146,8 +148,13 @@ def _document(doc: schema.Document, ix: ExportIndex) -> dict[str, Any]:
         "votes": [
             _vote(v, ix.clause_of(v), [doc.id], ix.procedure_of(v)) for v in ix.votes[doc.id]
         ],
-        "facts": [],
-        "quotes": [],
+        "facts": [
+            {"value": f.value, "what": f.what, "approx": f.approx, "text": f.text}
+            for f in ix.facts[doc.id]
+        ],
+        "quotes": [
+            {"person": q.person, "role": q.role, "text": q.text} for q in ix.quotes[doc.id]
+        ],
         "source": {"path": doc.source_path, "url": doc.source_url, "sha256": doc.id},
         "format": doc.format,
         "superseded_by": doc.superseded_by,
