@@ -38,10 +38,16 @@ class ClaimCheck:
 
 
 def _reported(session: Session, document_id: str) -> list[str]:
-    return list(session.scalars(select(schema.DocumentReference.value).where(
-        schema.DocumentReference.document_id == document_id,
-        schema.DocumentReference.role == REPORTS_ON,
-    ).order_by(schema.DocumentReference.id)))
+    return list(
+        session.scalars(
+            select(schema.DocumentReference.value)
+            .where(
+                schema.DocumentReference.document_id == document_id,
+                schema.DocumentReference.role == REPORTS_ON,
+            )
+            .order_by(schema.DocumentReference.id)
+        )
+    )
 
 
 def final_vote(votes: list[schema.Vote]) -> schema.Vote | None:
@@ -51,8 +57,10 @@ def final_vote(votes: list[schema.Vote]) -> schema.Vote | None:
     pool = whole or counted
     if not pool:
         return None
-    return max(pool, key=lambda v: ((v.for_ or 0) + (v.against or 0) + (v.abstentions or 0),
-                                    v.date or v.id))
+    return max(
+        pool,
+        key=lambda v: ((v.for_ or 0) + (v.against or 0) + (v.abstentions or 0), v.date or v.id),
+    )
 
 
 def _check(claim: schema.Vote, official: dict[str, list[schema.Vote]]) -> ClaimCheck:
@@ -64,18 +72,36 @@ def _check(claim: schema.Vote, official: dict[str, list[schema.Vote]]) -> ClaimC
             return ClaimCheck(doc, claim.id, procedure, match.id, "corroborates", "same figures")
     with_votes = {p: v for p, v in official.items() if v}
     if not with_votes:
-        return ClaimCheck(doc, claim.id, None, None, "unchecked",
-                          "no official vote stored for the procedure(s) reported on")
+        return ClaimCheck(
+            doc,
+            claim.id,
+            None,
+            None,
+            "unchecked",
+            "no official vote stored for the procedure(s) reported on",
+        )
     if len(with_votes) > 1:
-        return ClaimCheck(doc, claim.id, None, None, "unchecked",
-                          "the source reports on several procedures and matches none")
+        return ClaimCheck(
+            doc,
+            claim.id,
+            None,
+            None,
+            "unchecked",
+            "the source reports on several procedures and matches none",
+        )
     procedure, votes = next(iter(with_votes.items()))
     final = final_vote(votes)
     if final is None:
         return ClaimCheck(doc, claim.id, procedure, None, "unchecked", "no counted official vote")
-    return ClaimCheck(doc, claim.id, procedure, final.id, "contradicts",
-                      f"claimed {claim.for_}/{claim.against}/{claim.abstentions}, official "
-                      f"{final.for_}/{final.against}/{final.abstentions}")
+    return ClaimCheck(
+        doc,
+        claim.id,
+        procedure,
+        final.id,
+        "contradicts",
+        f"claimed {claim.for_}/{claim.against}/{claim.abstentions}, official "
+        f"{final.for_}/{final.against}/{final.abstentions}",
+    )
 
 
 def _save(session: Session, check: ClaimCheck) -> None:
@@ -86,20 +112,33 @@ def _save(session: Session, check: ClaimCheck) -> None:
     if official is None:
         return
     method = f"tally:{check.claim_vote_id}->{check.official_vote_id}"
-    exists = session.scalar(select(schema.Link.id).where(
-        schema.Link.from_document == check.document_id, schema.Link.method == method,
-        schema.Link.type == check.verdict))
+    exists = session.scalar(
+        select(schema.Link.id).where(
+            schema.Link.from_document == check.document_id,
+            schema.Link.method == method,
+            schema.Link.type == check.verdict,
+        )
+    )
     if exists is None:
-        session.add(schema.Link(
-            type=check.verdict, label=None, from_document=check.document_id,
-            to_document=official.document_id,
-            score=1.0 if check.verdict == "corroborates" else 0.0, method=method))
+        session.add(
+            schema.Link(
+                type=check.verdict,
+                label=None,
+                from_document=check.document_id,
+                to_document=official.document_id,
+                score=1.0 if check.verdict == "corroborates" else 0.0,
+                method=method,
+            )
+        )
 
 
 def check_claims(session: Session) -> list[ClaimCheck]:
     """Check every claimed tally of every source with reports_on procedures; write the links."""
-    documents = session.scalars(select(schema.DocumentReference.document_id)
-                                .where(schema.DocumentReference.role == REPORTS_ON).distinct())
+    documents = session.scalars(
+        select(schema.DocumentReference.document_id)
+        .where(schema.DocumentReference.role == REPORTS_ON)
+        .distinct()
+    )
     checks: list[ClaimCheck] = []
     for document_id in sorted(set(documents)):
         official = {p: official_votes(session, p) for p in _reported(session, document_id)}

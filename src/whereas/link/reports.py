@@ -25,9 +25,31 @@ from whereas.store import schema
 
 SECONDARY_KINDS = ("press_release", "news", "statement", "procedure_summary")
 _GENERIC = {
-    "situation", "resolution", "motion", "joint", "case", "cases", "human", "rights", "right",
-    "the", "and", "for", "with", "from", "into", "against", "including", "particular",
-    "european", "parliament", "union", "recent", "developments", "especially", "notably",
+    "situation",
+    "resolution",
+    "motion",
+    "joint",
+    "case",
+    "cases",
+    "human",
+    "rights",
+    "right",
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "into",
+    "against",
+    "including",
+    "particular",
+    "european",
+    "parliament",
+    "union",
+    "recent",
+    "developments",
+    "especially",
+    "notably",
 }
 
 
@@ -81,9 +103,9 @@ class TextWords:
 def _similar(title_word: str, word: str) -> bool:
     if len(title_word) < 5:
         return False
-    if word.startswith(title_word[:max(6, len(title_word) - 2)]):
+    if word.startswith(title_word[: max(6, len(title_word) - 2)]):
         return True
-    stem = word[:len(title_word)]
+    stem = word[: len(title_word)]
     return SequenceMatcher(None, title_word, stem).ratio() >= 0.85
 
 
@@ -119,12 +141,14 @@ class ProcedureEvidence:
 
 def procedure_references(session: Session, procedure: str) -> set[str]:
     """The identifiers of the texts of a procedure (motions, joint motion, text adopted)."""
-    refs = set(session.scalars(
-        select(schema.Document.reference).where(schema.Document.procedure == procedure)
-    ))
-    refs |= set(session.scalars(
-        select(schema.Vote.reference).where(schema.Vote.procedure == procedure)
-    ))
+    refs = set(
+        session.scalars(
+            select(schema.Document.reference).where(schema.Document.procedure == procedure)
+        )
+    )
+    refs |= set(
+        session.scalars(select(schema.Vote.reference).where(schema.Vote.procedure == procedure))
+    )
     return {r for r in refs if r}
 
 
@@ -147,12 +171,20 @@ def procedure_evidence(session: Session) -> list[ProcedureEvidence]:
     out: list[ProcedureEvidence] = []
     for procedure in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
         titles = [procedure.title or ""]
-        titles += [t or "" for t in session.scalars(
-            select(schema.Document.title).where(schema.Document.procedure == procedure.reference)
-        )]
+        titles += [
+            t or ""
+            for t in session.scalars(
+                select(schema.Document.title).where(
+                    schema.Document.procedure == procedure.reference
+                )
+            )
+        ]
         words = set().union(*(title_words(t) for t in titles))
-        out.append(ProcedureEvidence(procedure.reference, words,
-                                     official_votes(session, procedure.reference)))
+        out.append(
+            ProcedureEvidence(
+                procedure.reference, words, official_votes(session, procedure.reference)
+            )
+        )
     return out
 
 
@@ -169,18 +201,24 @@ def document_day(document: schema.Document) -> date | None:
 
 def claimed_votes(session: Session, document_id: str) -> list[schema.Vote]:
     """The tallies a document claims (not official)."""
-    return list(session.scalars(
-        select(schema.Vote)
-        .where(schema.Vote.document_id == document_id, schema.Vote.official.is_(False))
-        .order_by(schema.Vote.position)
-    ))
+    return list(
+        session.scalars(
+            select(schema.Vote)
+            .where(schema.Vote.document_id == document_id, schema.Vote.official.is_(False))
+            .order_by(schema.Vote.position)
+        )
+    )
 
 
 def same_tally(claim: schema.Vote, official: schema.Vote) -> bool:
     """Whether an official vote has the figures a claim states (unstated figures match any)."""
-    pairs = ((claim.for_, official.for_), (claim.against, official.against),
-             (claim.abstentions, official.abstentions))
+    pairs = (
+        (claim.for_, official.for_),
+        (claim.against, official.against),
+        (claim.abstentions, official.abstentions),
+    )
     return all(c is None or c == o for c, o in pairs) and any(c is not None for c, _ in pairs)
+
 
 log = logging.getLogger(__name__)
 REPORTS_ON = "reports_on"
@@ -202,30 +240,41 @@ class ReportLink:
 
 
 def _existing(session: Session, document_id: str) -> list[str]:
-    return list(session.scalars(
-        select(schema.DocumentReference.value).where(
-            schema.DocumentReference.document_id == document_id,
-            schema.DocumentReference.role == REPORTS_ON,
+    return list(
+        session.scalars(
+            select(schema.DocumentReference.value).where(
+                schema.DocumentReference.document_id == document_id,
+                schema.DocumentReference.role == REPORTS_ON,
+            )
         )
-    ))
+    )
 
 
 def _procedure_of(session: Session, kind: str, value: str) -> str | None:
     """The procedure an identifier belongs to, as the store knows it."""
     if kind == "procedure":
         return value
-    found = session.scalar(select(schema.Document.procedure).where(
-        schema.Document.reference == value, schema.Document.procedure.is_not(None)))
-    return found or session.scalar(select(schema.Vote.procedure).where(
-        schema.Vote.reference == value, schema.Vote.procedure.is_not(None)))
+    found = session.scalar(
+        select(schema.Document.procedure).where(
+            schema.Document.reference == value, schema.Document.procedure.is_not(None)
+        )
+    )
+    return found or session.scalar(
+        select(schema.Vote.procedure).where(
+            schema.Vote.reference == value, schema.Vote.procedure.is_not(None)
+        )
+    )
 
 
 def explicit_procedures(session: Session, document: schema.Document) -> list[str]:
     """Procedures the document names, directly or through the texts it cites."""
     found = [document.procedure] if document.procedure else []
-    rows = session.execute(select(schema.DocumentReference.kind, schema.DocumentReference.value)
-                           .where(schema.DocumentReference.document_id == document.id,
-                                  schema.DocumentReference.kind.in_(_TEXT_KINDS)))
+    rows = session.execute(
+        select(schema.DocumentReference.kind, schema.DocumentReference.value).where(
+            schema.DocumentReference.document_id == document.id,
+            schema.DocumentReference.kind.in_(_TEXT_KINDS),
+        )
+    )
     for kind, value in rows:
         procedure = _procedure_of(session, kind, value)
         if procedure:
@@ -250,8 +299,9 @@ def _day_agrees(evidence: ProcedureEvidence, published: date | None, claimed: se
     return any(day <= published <= day + REPORT_WINDOW for day in evidence.days)
 
 
-def _candidates(session: Session, document: schema.Document,
-                procedures: list[ProcedureEvidence]) -> list[_Candidate]:
+def _candidates(
+    session: Session, document: schema.Document, procedures: list[ProcedureEvidence]
+) -> list[_Candidate]:
     text = TextWords.of(f"{document.title or ''} {document.body}")
     claims = claimed_votes(session, document.id)
     claimed_days = {c.date for c in claims if c.date is not None}
@@ -263,8 +313,11 @@ def _candidates(session: Session, document: schema.Document,
         # the exact tally of the procedure lets a few title words do (titles are translated)
         if subject < MIN_SUBJECT and not (tally and subject > 0):
             continue
-        out.append(_Candidate(evidence.reference, subject, tally,
-                              _day_agrees(evidence, published, claimed_days)))
+        out.append(
+            _Candidate(
+                evidence.reference, subject, tally, _day_agrees(evidence, published, claimed_days)
+            )
+        )
     return out
 
 
@@ -273,24 +326,41 @@ def _choose(document_id: str, candidates: list[_Candidate]) -> ReportLink:
     scores = {c.reference: c.subject for c in candidates}
     by_tally = [c for c in candidates if c.tally and (c.day or not any(x.day for x in candidates))]
     if by_tally:
-        return ReportLink(document_id, [c.reference for c in by_tally], "inferred",
-                          "subject and tally agree", scores)
+        return ReportLink(
+            document_id,
+            [c.reference for c in by_tally],
+            "inferred",
+            "subject and tally agree",
+            scores,
+        )
     dated = sorted((c for c in candidates if c.day), key=lambda c: -c.subject)
     if not candidates:
         return ReportLink(document_id, [], "none", "no stored procedure on this subject", scores)
     if not dated:
-        return ReportLink(document_id, [], "none",
-                          "procedures on this subject were not voted shortly before this "
-                          "source was published, nor with the tally it states", scores)
+        return ReportLink(
+            document_id,
+            [],
+            "none",
+            "procedures on this subject were not voted shortly before this "
+            "source was published, nor with the tally it states",
+            scores,
+        )
     if len(dated) > 1 and dated[0].subject - dated[1].subject < 0.25:
-        return ReportLink(document_id, [], "none", "ambiguous: "
-                          + ", ".join(c.reference for c in dated) + " fit equally", scores)
-    return ReportLink(document_id, [dated[0].reference], "inferred",
-                      "subject words and vote day agree", scores)
+        return ReportLink(
+            document_id,
+            [],
+            "none",
+            "ambiguous: " + ", ".join(c.reference for c in dated) + " fit equally",
+            scores,
+        )
+    return ReportLink(
+        document_id, [dated[0].reference], "inferred", "subject words and vote day agree", scores
+    )
 
 
-def _link_one(session: Session, document: schema.Document,
-              procedures: list[ProcedureEvidence]) -> ReportLink:
+def _link_one(
+    session: Session, document: schema.Document, procedures: list[ProcedureEvidence]
+) -> ReportLink:
     existing = _existing(session, document.id)
     if existing:
         return ReportLink(document.id, existing, "existing", "linked before")
@@ -303,16 +373,21 @@ def _link_one(session: Session, document: schema.Document,
 def link_reports_to_procedures(session: Session) -> list[ReportLink]:
     """Give each secondary document its reports_on procedures; return what was decided and why."""
     procedures = procedure_evidence(session)
-    documents = session.scalars(select(schema.Document)
-                                .where(schema.Document.kind.in_(SECONDARY_KINDS))
-                                .order_by(schema.Document.id))
+    documents = session.scalars(
+        select(schema.Document)
+        .where(schema.Document.kind.in_(SECONDARY_KINDS))
+        .order_by(schema.Document.id)
+    )
     results: list[ReportLink] = []
     for document in documents:
         link = _link_one(session, document, procedures)
         if link.method in ("explicit", "inferred"):
             for procedure in link.procedures:
-                session.add(schema.DocumentReference(
-                    document_id=document.id, kind="procedure", value=procedure, role=REPORTS_ON))
+                session.add(
+                    schema.DocumentReference(
+                        document_id=document.id, kind="procedure", value=procedure, role=REPORTS_ON
+                    )
+                )
         else:
             log.info("%s: %s", document.id[:12], link.reason)
         results.append(link)
