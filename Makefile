@@ -47,6 +47,7 @@ ingest-corpus: setup
 	fi
 
 run: ingest-corpus
+	$(BIN)/whereas embed --db "$(DB)"
 	$(BIN)/whereas stats --db "$(DB)"
 	$(BIN)/whereas serve --db "$(DB)" --host 127.0.0.1 --port 8000
 

@@ -223,6 +223,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
 def _register_subcommands() -> None:
     from whereas.cli.backup import register as register_backup
     from whereas.cli.dossier import register as register_dossier
+    from whereas.cli.embed import register as register_embed
     from whereas.cli.fetch import register as register_fetch
     from whereas.cli.importer import register as register_import
     from whereas.cli.search import register as register_search
@@ -230,6 +231,7 @@ def _register_subcommands() -> None:
 
     register_backup(app)
     register_dossier(app)
+    register_embed(app)
     register_fetch(app)
     register_import(app)
     register_search(app)

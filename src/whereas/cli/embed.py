@@ -1,0 +1,43 @@
+"""`whereas embed`: sentence vectors for the clauses and documents that have none yet."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from whereas.config import load_settings
+from whereas.errors import StoreError
+from whereas.store import Store
+
+
+def embed(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL (default: WHEREAS_DATABASE_URL)."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Embed at most this many texts.")
+    ] = None,
+) -> None:
+    """Embed every indexed clause and document without a vector (for hybrid and semantic search)."""
+    from whereas.embed import default_embedder
+    from whereas.search.embedding import embed_entries
+
+    try:
+        store = Store.open(load_settings(db).database_url)
+    except StoreError as exc:
+        typer.echo(f"whereas: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    embedder = default_embedder()
+    try:
+        with store.session() as session:
+            done = embed_entries(session, embedder, limit=limit)
+    finally:
+        store.close()
+    typer.echo(f"{done} texts embedded with {embedder.model}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `whereas embed` to the command line."""
+    app.command(name="embed")(embed)
