@@ -1,10 +1,14 @@
-"""A secondary source whose tally differs from the official vote is a conflict on the procedure."""
+"""A tally a secondary source gets wrong: a conflict on the procedure, in the export and in show."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from whereas.cli import app
 from whereas.export.json_export import build_export
 from whereas.ingest import link_store
 from whereas.parse.records import ParsedDocument, Vote
@@ -68,6 +72,11 @@ def test_a_contradicted_tally_is_a_conflict(database_url: str, corpus: Path) -> 
         "sources": [official, source],
     }]
     store.close()
+    shown = CliRunner().invoke(app, ["show", "--db", database_url, "--json", PROCEDURE])
+    marks = {(t["document"], t["mark"]) for t in json.loads(shown.stdout)["tallies"]}
+    assert marks == {(official, "record"), (source, "contradicted")}
+    text = CliRunner().invoke(app, ["show", "--db", database_url, PROCEDURE]).stdout
+    assert "455/85/105" in text and "CONTRADICTS" in text
 
 
 def test_a_corroborated_tally_is_no_conflict(database_url: str, corpus: Path) -> None:

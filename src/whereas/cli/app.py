@@ -180,7 +180,8 @@ def show(
 ) -> None:
     """Show one procedure or document, clause by clause."""
     from whereas.cli.render import record_as_json, render_record
-    from whereas.store.lookup import find_record
+    from whereas.cli.render_tallies import render_tallies, tallies_json, tally_rows
+    from whereas.store.lookup import ProcedureRecord, find_record
 
     store = _open_store(db)
     try:
@@ -190,10 +191,15 @@ def show(
             except UnknownReference as exc:
                 err.print(f"whereas: {exc}", markup=False)
                 raise typer.Exit(1) from exc
+            rows = tally_rows(session, record) if isinstance(record, ProcedureRecord) else []
             if as_json:
-                sys.stdout.write(json.dumps(record_as_json(record), ensure_ascii=False) + "\n")
+                value = record_as_json(record)
+                if isinstance(record, ProcedureRecord):
+                    value["tallies"] = tallies_json(rows)
+                sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
             else:
                 render_record(out, record)
+                render_tallies(out, rows)
     finally:
         store.close()
 
