@@ -49,6 +49,7 @@ class LanguagePack:
     verbs: tuple[Term, ...]
     actors: tuple[Term, ...]
     themes: tuple[Term, ...]
+    countries: tuple[Term, ...] = ()  # id: alpha-2 code; a name or an adjective ("Ukrainian")
 
     def match(self, name: str, text: str) -> re.Match[str] | None:
         """The first pattern of formula `name` that matches `text` (anchored ones at its start)."""
@@ -103,6 +104,19 @@ def _country_terms(raw: dict[str, Any]) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def _country_mentions(raw: dict[str, Any]) -> tuple[Term, ...]:
+    """A country named by its name or its adjective alone: what a title is about."""
+    terms = []
+    for iso2, entry in (raw.get("countries") or {}).items():
+        forms = [
+            _caseless_initial(f) for f in [*entry.get("names", []), *entry.get("adjectives", [])]
+        ]
+        body = "|".join(f"(?:{f})" for f in sorted(forms, key=len, reverse=True))
+        if body:
+            terms.append(Term(iso2, re.compile(rf"(?<!\w)(?:{body})(?!\w)")))
+    return tuple(terms)
+
+
 def _compile(raw: dict[str, Any]) -> LanguagePack:
     formulas = {
         name: _alternation(patterns, anchored=name in _ANCHORED)
@@ -121,6 +135,7 @@ def _compile(raw: dict[str, Any]) -> LanguagePack:
         verbs=_terms(raw.get("verbs", {})),
         actors=actors,
         themes=_terms(raw.get("themes", {})),
+        countries=_country_mentions(raw),
     )
 
 

@@ -19,9 +19,8 @@ def countries_in_title(title: str | None, language: str | None) -> set[str]:
         pack = language_pack(lang)
         if pack is None:
             continue
-        for term in pack.actors:
-            if term.id.startswith(_AUTHORITIES) and term.pattern.search(title):
-                found.add(term.id.removeprefix(_AUTHORITIES))
+        # "on the return of Ukrainian children ... deported by Russia" is about both countries.
+        found.update(term.id for term in pack.countries if term.pattern.search(title))
     return found
 
 
