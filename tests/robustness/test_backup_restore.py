@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fuzz.store_checks import row_counts, store_problems
 from sqlalchemy import text
 from typer.testing import CliRunner
@@ -82,3 +83,45 @@ def test_restore_rejects_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["restore", str(bogus), "--db", f"sqlite:///{tmp_path}/x.db"])
     assert result.exit_code == 1
     assert "not a whereas backup" in result.output
+
+
+def test_backup_of_a_store_with_vectors_restores_them(
+    corpus: Path,
+    tmp_path: Path,
+    database_url: str,
+    new_postgres_database: Callable[[], str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On PostgreSQL clause_vectors has a generated pgvector column (migration 0007): a backup
+    # must carry the float32 bytes only, and a restore must let the database compute the rest.
+    _fill(database_url, corpus)
+    monkeypatch.setenv("WHEREAS_EMBEDDER", "lexical")
+    runner = CliRunner()
+    embedded = runner.invoke(app, ["embed", "--db", database_url])
+    assert embedded.exit_code == 0, embedded.output
+    backup_file = tmp_path / "store.backup.gz"
+    made = runner.invoke(app, ["backup", str(backup_file), "--db", database_url])
+    assert made.exit_code == 0, made.output
+    before = _fingerprint(database_url)
+    assert before[0]["clause_vectors"] > 10
+    for target in (f"sqlite:///{tmp_path / 'restored.db'}", new_postgres_database()):
+        restored = runner.invoke(app, ["restore", str(backup_file), "--db", target])
+        assert restored.exit_code == 0, restored.output
+        assert _fingerprint(target) == before
+        assert _vectors(target) == _vectors(database_url)
+        similar = runner.invoke(app, ["search", "children", "--mode", "hybrid", "--db", target])
+        assert similar.exit_code == 0, similar.output
+
+
+def _vectors(url: str) -> list[tuple[str, str, bytes]]:
+    store = Store.open(url)
+    try:
+        with store.engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT text_hash, model, vector FROM clause_vectors ORDER BY text_hash, model"
+                )
+            )
+            return [(key, model, bytes(vector)) for key, model, vector in rows]
+    finally:
+        store.close()

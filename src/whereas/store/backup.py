@@ -11,13 +11,15 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, Table, insert, select, text
+from sqlalchemy import Column, Connection, Engine, MetaData, Table, insert, select, text
+from sqlalchemy.exc import SAWarning
 
 from whereas.errors import StoreError
 from whereas.store.engine import make_engine
@@ -43,8 +45,17 @@ def _kept(table: str) -> bool:
 
 def _tables(engine: Engine) -> list[Table]:
     metadata = MetaData()
-    metadata.reflect(engine)
+    with warnings.catch_warnings():
+        # pgvector's type is unknown to SQLAlchemy; its column is generated, never copied.
+        warnings.filterwarnings("ignore", "Did not recognize type", SAWarning)
+        metadata.reflect(engine)
     return [t for t in metadata.sorted_tables if _kept(t.name)]
+
+
+def _stored(table: Table) -> list[Column[Any]]:
+    """The columns a backup carries: not the generated ones (clause_vectors.embedding on
+    PostgreSQL is computed from the float32 bytes, and cannot be written)."""
+    return [column for column in table.columns if column.computed is None]
 
 
 def _encode(value: Any) -> Any:
@@ -93,7 +104,7 @@ def backup(url: str, path: Path) -> BackupSummary:
 
 
 def _rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
-    query = select(table).order_by(*table.primary_key.columns)
+    query = select(*_stored(table)).order_by(*table.primary_key.columns)
     result = connection.execution_options(stream_results=True, yield_per=_BATCH).execute(query)
     for row in result.mappings():
         yield dict(row)
@@ -152,7 +163,12 @@ def _flush(
         return
     if name not in tables:
         raise StoreError(f"the backup has a table this schema does not: {name}")
-    connection.execute(insert(tables[name]), rows)
+    table = tables[name]
+    # Generated columns are computed by the database (backups made before this fix carry them).
+    generated = {column.name for column in table.columns if column.computed is not None}
+    if generated:
+        rows = [{k: v for k, v in row.items() if k not in generated} for row in rows]
+    connection.execute(insert(table), rows)
 
 
 def _reset_sequences(connection: Connection, tables: Any) -> None:
