@@ -40,6 +40,8 @@ def read_html(data: bytes, limits: Limits) -> ReadDocument:
     root = _parse(decoded.text, parser)
     tree = root.getroottree()
     blocks = list(_blocks(root, tree))
+    if not blocks and _over_buffer_limit(parser):
+        raise DocumentTooLarge("HTML with a text run over libxml2's 10 MB buffer limit")
     depth_warnings = _depth_warnings(parser)
     if depth_warnings and not blocks:
         raise UnreadableDocument("HTML nested too deeply: no text within the first 255 levels")
@@ -62,6 +64,11 @@ def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise UnreadableDocument(f"HTML could not be parsed: {exc}") from exc
+
+
+def _over_buffer_limit(parser: lxml.html.HTMLParser) -> bool:
+    """libxml2 drops a text node over 10 MB (without XML_PARSE_HUGE): the page is too large."""
+    return any("Buffer size limit exceeded" in error.message for error in parser.error_log)
 
 
 def _depth_warnings(parser: lxml.html.HTMLParser) -> list[str]:
