@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DATABASE_URL = "sqlite:///whereas.db"
+DEFAULT_RATE_LIMIT = 300  # API requests per client per minute
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,20 @@ def load_settings(database_url: str | None = None) -> Settings:
         corpus_dir=Path(corpus) if corpus else None,
         limits=limits,
     )
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """What the web application needs beyond the store: the ingest token and the rate limit."""
+
+    api_token: str | None = None
+    rate_limit: int = DEFAULT_RATE_LIMIT
+    rate_window_seconds: float = 60.0
+
+
+def load_web_settings() -> WebSettings:
+    """Read WHEREAS_API_TOKEN (ingest is off without it) and WHEREAS_API_RATE_LIMIT (0: none)."""
+    token = os.environ.get("WHEREAS_API_TOKEN", "").strip() or None
+    raw_limit = os.environ.get("WHEREAS_API_RATE_LIMIT", "").strip()
+    limit = int(raw_limit) if raw_limit.isdigit() else DEFAULT_RATE_LIMIT
+    return WebSettings(api_token=token, rate_limit=limit)

@@ -1,4 +1,4 @@
-"""A store built from part of the real corpus plus one hostile document, and a client on the app."""
+"""The shared corpus-subset store (tests/api/site_store.py) and clients on the app over it."""
 
 from __future__ import annotations
 
@@ -7,63 +7,22 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.api.site_store import TOKEN, copy_of, shared_site_db
 
 from whereas.api import create_app
-from whereas.api.settings import WebSettings
-from whereas.ingest import ingest_file, link_store
+from whereas.config import WebSettings
 from whereas.store import Store
-
-TOKEN = "test-token-1234"
-# A news item written for these tests: a script, an event handler and a javascript: link.
-HOSTILE = """---
-title: "<script>alert('title')</script> Parliament resolution"
-date: 2025-03-14
----
-# <img src=x onerror=alert(1)> Parliament condemns
-
-The resolution was adopted by 500 votes to 10, with 20 abstentions.
-<script>document.title='owned'</script>
-[read more](javascript:alert('link'))
-"""
-PARTS = [
-    "howtheyvote",
-    "press-and-news",
-    "mepwatch/cards/139038.json",
-    "mepwatch/cards/139038.csv",
-    "mepwatch/meps-term9.csv",
-]
-
-
-def build_site_store(url: str, corpus: Path, extra: Path) -> None:
-    """Ingest the chosen parts of the corpus and the hostile document, then link."""
-    store = Store.open(url)
-    try:
-        paths = [corpus / part for part in PARTS]
-        files = [
-            p for path in paths for p in (sorted(path.rglob("*")) if path.is_dir() else [path])
-        ]
-        for path in [*files, extra]:
-            if path.is_file():
-                ingest_file(store, path)
-        link_store(store)
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="session")
 def site_url(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The URL of a store holding part of the corpus (built once per test process)."""
-    root = tmp_path_factory.mktemp("site")
-    hostile = root / "hostile-news.md"
-    hostile.write_text(HOSTILE, encoding="utf-8")
-    url = f"sqlite:///{root / 'site.db'}"
-    build_site_store(url, corpus, hostile)
-    return url
+    """The URL of the shared store (built once per run, read-only for tests)."""
+    return f"sqlite:///{shared_site_db(corpus, tmp_path_factory)}"
 
 
 @pytest.fixture(scope="session")
 def site_store(site_url: str) -> Iterator[Store]:
-    """The corpus store, open."""
+    """The shared store, open."""
     store = Store.open(site_url)
     yield store
     store.close()
@@ -75,3 +34,15 @@ def client(site_store: Store) -> Iterator[TestClient]:
     app = create_app(store=site_store, settings=WebSettings(api_token=TOKEN, rate_limit=100_000))
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def writable_client(
+    corpus: Path, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> Iterator[TestClient]:
+    """A client on a private copy of the shared store, for tests that ingest."""
+    store = Store.open(copy_of(shared_site_db(corpus, tmp_path_factory), tmp_path / "copy.db"))
+    app = create_app(store=store, settings=WebSettings(api_token=TOKEN, rate_limit=100_000))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+    store.close()

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from whereas.api import create_app
-from whereas.api.settings import WebSettings
+from whereas.config import WebSettings
 from whereas.store import Store
 from whereas.views import procedures
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from whereas.api import create_app
-from whereas.api.settings import WebSettings
+from whereas.config import WebSettings
 from whereas.store import Store
 
 

@@ -23,7 +23,8 @@ def test_ingest_needs_the_token(client: TestClient) -> None:
     assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
 
 
-def test_ingested_payload_is_escaped_on_its_page(client: TestClient) -> None:
+def test_ingested_payload_is_escaped_on_its_page(writable_client: TestClient) -> None:
+    client = writable_client
     response = client.post("/api/ingest", files={"file": ("note.md", PAYLOAD)}, headers=AUTH)
     assert response.status_code == 200, response.text
     result = response.json()["data"]

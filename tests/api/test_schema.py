@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from whereas.api import create_app
-from whereas.api.settings import WebSettings
+from whereas.config import WebSettings
 from whereas.store import Store
 
 EXAMPLES = 15  # per operation: the whole run stays well under a minute

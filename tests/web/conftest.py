@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from tests.api.site_store import shared_site_db
 
 from whereas.api import create_app
-from whereas.api.settings import WebSettings
-from whereas.ingest import ingest_file, link_store
+from whereas.config import WebSettings
 from whereas.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,18 +27,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-PARTS = [
-    "howtheyvote",
-    "press-and-news",
-    "votes-export/main-votes-term10.csv",
-    "mepwatch/meps-term9.csv",
-]
-HOSTILE = """---
-title: "<script>alert('x')</script> Resolution on Kazakhstan"
-date: 2022-01-21
----
-Adopted by 589 votes to 35, with 47 abstentions. <a href="javascript:alert(1)">more</a>
-"""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -47,18 +35,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def web_store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A store with part of the corpus and a hostile news item."""
-    root = tmp_path_factory.mktemp("web")
-    hostile = root / "hostile.md"
-    hostile.write_text(HOSTILE, encoding="utf-8")
-    store = Store.open(f"sqlite:///{root / 'web.db'}")
-    files = []
-    for part in PARTS:
-        path = corpus / part
-        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for path in [*files, hostile]:
-        ingest_file(store, path)
-    link_store(store)
+    """The store the API tests use too (tests/api/site_store.py), built once per run."""
+    store = Store.open(f"sqlite:///{shared_site_db(corpus, tmp_path_factory)}")
     yield store
     store.close()
 

@@ -54,8 +54,45 @@ def test_procedure_with_a_chart_by_group(page: Any, shots: Path) -> None:
     page.goto("/procedures/2024/2758(RPS)")
     rows = page.locator("table.bars").first.locator("tbody tr")
     assert rows.count() >= 6
-    assert page.locator("table.bars svg rect.bar-for").count() >= 6
+    assert page.locator("#chart-group svg rect.bar-for").count() >= 6
+    assert page.locator("#chart-country svg a").count() >= 20
+    page.locator("#chart-group").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "procedure-chart.png"), full_page=False)
+
+
+def test_click_through_a_dossier_to_a_redline(page: Any, shots: Path) -> None:
+    page.goto("/countries")
+    page.get_by_role("link", name="Russia", exact=True).click()
+    page.wait_for_selector("#chart-themes")
+    assert page.locator("h1").inner_text() == "Russia"
+    assert page.locator(".dossier-timeline li").count() == 2
+    assert page.locator("#chart-themes .cell.level-4").count() >= 2
+    assert page.locator(".repeated li").count() >= 6
+    page.screenshot(path=str(shots / "dossier.png"), full_page=True)
+    page.locator(".dossier-timeline a", has_text="2025/2691(RSP)").click()
+    page.wait_for_selector("#lineage-h")
+    assert "92%" in page.locator(".lineage-shares").inner_text()
+    page.locator("#lineage-h + p a").click()
+    page.wait_for_selector(".lineage-summary")
+    assert page.locator(".kicker").inner_text().startswith("text adopted")
+    url = page.url
+    page.locator(".clause .redline-link").first.click()
+    page.wait_for_selector(".redline-slot .redline del")
+    assert page.url == url  # htmx swapped the fragment in place
+    assert page.locator(".redline-slot ins").count() >= 1
+    page.locator(".redline-slot .redline").first.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -260)")
+    page.screenshot(path=str(shots / "document-lineage.png"), full_page=False)
+
+
+def test_redline_works_without_javascript(browser: Any, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    tab = context.new_page()
+    tab.goto("/r/RC-B10-0249/2025")
+    tab.locator(".clause .redline-link").first.click()
+    tab.wait_for_selector("h1")
+    assert "/redline/" in tab.url and tab.locator(".redline del").count() >= 1
+    context.close()
 
 
 def test_mep_group_country_and_vote_pages(page: Any, shots: Path) -> None:

@@ -13,8 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from whereas.api import docs, ingest, people, records, search
 from whereas.api.errors import install_error_handlers
 from whereas.api.middleware import ConditionalGet, RateLimit, SecurityHeaders
-from whereas.api.settings import WebSettings, load_web_settings
-from whereas.config import load_settings
+from whereas.config import WebSettings, load_settings, load_web_settings
 from whereas.store import Store
 from whereas.views.common import EP_NOTICE, EP_TERMS_URL
 

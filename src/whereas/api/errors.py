@@ -25,6 +25,7 @@ _CODES = {
     422: "invalid_parameter",
     429: "rate_limited",
     500: "internal_error",
+    502: "fetch_failed",
 }
 
 

@@ -1,4 +1,4 @@
-"""API: POST a file to ingest it; only when WHEREAS_API_TOKEN is set, with that token."""
+"""API: POST a file or a URL to ingest it; only when WHEREAS_API_TOKEN is set, with that token."""
 
 from __future__ import annotations
 
@@ -7,12 +7,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from whereas.api.deps import answer
 from whereas.api.errors import ErrorBody
 from whereas.config import load_settings
 from whereas.ingest import ingest_bytes, link_store
+from whereas.sources.http import PoliteClient
+from whereas.sources.pages import fetch_url
+from whereas.sources.run import FetchOutcome, FetchRun
+from whereas.sources.settings import load_fetch_settings
 from whereas.store import Store
 
 
@@ -57,6 +62,53 @@ async def ingest(request: Request, file: UploadFile) -> dict[str, Any]:
         raise HTTPException(413, f"the file passes the size limit ({limit} bytes)")
     name = f"upload:{file.filename or 'file'}"
     result = await run_in_threadpool(_ingest, request.app.state.store, raw, name)
+    if result["status"] == "rejected":
+        raise HTTPException(422, f"rejected: {result['reason']}")
+    return answer(result)
+
+
+class UrlToIngest(BaseModel):
+    """The page or file to fetch (politely, through the cache) and ingest."""
+
+    url: str = Field(
+        max_length=2000,
+        pattern=r"^https?://[^\s/]+(/\S*)?$",
+        examples=["https://www.europarl.europa.eu/doceo/document/TA-10-2025-0096_EN.html"],
+    )
+
+
+def _outcome(outcome: FetchOutcome) -> dict[str, Any]:
+    return {
+        "status": outcome.status,
+        "reason": outcome.reason,
+        "id": outcome.document_id,
+        "kind": outcome.kind,
+        "reference": outcome.reference,
+        "version": outcome.version,
+        "url": outcome.item.url,
+        "origin": outcome.origin,
+    }
+
+
+def _fetch_and_ingest(store: Store, url: str) -> dict[str, Any]:
+    with PoliteClient(load_fetch_settings()) as client:
+        run = FetchRun(client, store, limits=load_settings().limits)
+        fetch_url(run, url)
+    outcome = run.outcomes[-1]
+    if outcome.status == "added":
+        link_store(store)
+    return _outcome(outcome)
+
+
+@router.post(
+    "/ingest/url",
+    summary="Fetch one URL (polite client, cached) and ingest it",
+    responses={502: {"model": ErrorBody}},
+)
+async def ingest_url(request: Request, body: UrlToIngest) -> dict[str, Any]:
+    result = await run_in_threadpool(_fetch_and_ingest, request.app.state.store, body.url)
+    if result["status"] == "failed":
+        raise HTTPException(502, f"could not fetch {body.url}: {result['reason']}")
     if result["status"] == "rejected":
         raise HTTPException(422, f"rejected: {result['reason']}")
     return answer(result)

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Path, Query
 from whereas.api.deps import Limit, Offset, SessionDep, answer
 from whereas.api.errors import ErrorBody, NotFound
 from whereas.store import schema
-from whereas.views import serialize
-from whereas.views.countries import country_dossier, find_country
+from whereas.views import serialize, serialize_thread
+from whereas.views.countries import find_country
+from whereas.views.dossier import dossier_view
 from whereas.views.people import group_view, list_groups, list_meps, mep_view
 from whereas.views.votes import list_votes, vote_view
 
@@ -83,17 +84,21 @@ def group(code: str, session: SessionDep) -> dict[str, Any]:
     return answer(serialize.group_view(view))
 
 
-@router.get("/countries/{country}", tags=["countries"], summary="A country's procedures")
+@router.get(
+    "/countries/{country}",
+    tags=["countries"],
+    summary="A country dossier: procedures in time, demands by theme and year, repeated demands",
+)
 def country(country: str, session: SessionDep) -> dict[str, Any]:
     found = find_country(country)
     if found is None:
         raise NotFound(f"no country {country!r} (use an ISO code or an English name)")
-    dossier = country_dossier(session, found)
-    return answer(
-        {
-            "code": found.code,
-            "name": found.label,
-            "procedures": [serialize.procedure_summary(p) for p in dossier.procedures],
-            "documents": [serialize.document_summary(d) for d in dossier.documents],
-        }
-    )
+    view = dossier_view(session, found)
+    documents = {d.document_id for d in view.demands}
+    sources = [serialize.source(d) for d in view.coverage.documents]
+    sources += [
+        serialize.source(d)
+        for d in (session.get(schema.Document, i) for i in sorted(documents))
+        if d is not None
+    ]
+    return answer(serialize_thread.dossier(view), sources)

@@ -12,8 +12,9 @@ from whereas.api.errors import ErrorBody, NotFound
 from whereas.errors import UnknownReference
 from whereas.store import schema
 from whereas.store.lookup import ProcedureRecord, find_record
-from whereas.views import serialize
+from whereas.views import serialize, serialize_thread
 from whereas.views.documents import document_view, find_document, list_documents
+from whereas.views.lineage import Redline, clause_redline
 from whereas.views.procedures import list_procedures, procedure_view
 
 router = APIRouter(
@@ -58,7 +59,9 @@ def procedures(
 def procedure(reference: str, session: SessionDep) -> dict[str, Any]:
     view = procedure_view(session, procedure_record(session, reference))
     sources = [serialize.source(d) for d in view.record.documents]
-    return answer(serialize.procedure_view(view), sources)
+    data = serialize.procedure_view(view)
+    data["lineage"] = serialize_thread.procedure_lineage(view.lineage) if view.lineage else None
+    return answer(data, sources)
 
 
 @router.get("/documents", summary="Documents, newest first")
@@ -92,6 +95,30 @@ def clauses(document_id: str, session: SessionDep) -> dict[str, Any]:
         {"document": view.record.document.id, "items": items},
         [serialize.source(view.record.document)],
     )
+
+
+@router.get(
+    "/documents/{document_id}/lineage",
+    summary="Where each clause of a joint motion or text adopted came from",
+)
+def lineage(
+    document_id: str,
+    session: SessionDep,
+    redline: Annotated[bool, Query(description="Add each changed clause's word redline.")] = False,
+) -> dict[str, Any]:
+    view = document_view(session, document_or_404(session, document_id))
+    found = view.lineage
+    if found is None:
+        raise NotFound(f"document {document_id!r} has no lineage (not a derived text)")
+    redlines: dict[int, Redline] = {}
+    if redline:
+        for position, origins in found.origins.items():
+            if origins[0].clauses and origins[0].change != "identical":
+                shown = clause_redline(session, found, position)
+                if shown is not None:
+                    redlines[position] = shown
+    sources = [serialize.source(view.record.document), *map(serialize.source, found.earlier)]
+    return answer(serialize_thread.lineage(found, redlines if redline else None), sources)
 
 
 @router.get("/lookup", summary="What a reference names, in any of its forms")

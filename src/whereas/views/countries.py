@@ -1,4 +1,4 @@
-"""Country dossier (simple version): procedures and coverage whose title names the country."""
+"""Countries: the reference list, and the procedures and documents whose title names one."""
 
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ DOSSIER_LIMIT = 500
 
 
 @dataclass
-class CountryDossier:
-    """A country's procedures and the documents about it, oldest first."""
+class CountryCoverage:
+    """Procedures and documents whose title names a country (press and news included)."""
 
-    country: Country
     procedures: list[ProcedureSummary]
     documents: list[schema.Document]
 
@@ -40,7 +39,7 @@ def _names(found: Country) -> list[str]:
     return sorted(n for n in names if len(n) >= 4)
 
 
-def country_dossier(session: Session, found: Country) -> CountryDossier:
+def title_coverage(session: Session, found: Country) -> CountryCoverage:
     """Procedures whose title (or a document's or vote's title) names the country."""
     names = _names(found)
     patterns = [f"%{n}%" for n in names]
@@ -74,4 +73,4 @@ def country_dossier(session: Session, found: Country) -> CountryDossier:
         .limit(DOSSIER_LIMIT)
     )
     procedures = [ProcedureSummary(p.reference, p.type, titles.get(p.reference)) for p in rows]
-    return CountryDossier(found, procedures, list(documents))
+    return CountryCoverage(procedures, list(documents))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from whereas.store import schema
 from whereas.store.lookup import DocumentRecord, document_record
 from whereas.views.common import ExternalLink, Page, document_links
+from whereas.views.lineage import DocumentLineage, document_lineage
 from whereas.views.tallies import Mark, claim_verdicts
 
 SECONDARY_KINDS = frozenset(
@@ -37,6 +38,7 @@ class DocumentView:
     quotes: list[schema.Quote]
     reports_on: list[str]
     links: list[ExternalLink] = field(default_factory=list)
+    lineage: DocumentLineage | None = None
 
 
 def list_documents(
@@ -77,7 +79,10 @@ def find_document(session: Session, document_id: str) -> schema.Document | None:
 def document_view(session: Session, document: schema.Document) -> DocumentView:
     """The document page's content: clauses with their votes, claims, facts and quotes."""
     record = document_record(session, document)
-    clause_votes, unattached = _votes_by_clause(session, record)
+    lineage = document_lineage(session, document, len(record.clauses))
+    clause_votes, unattached = votes_by_clause(session, document.reference, record.clauses)
+    if lineage is not None and document.kind == "text_adopted":
+        clause_votes, unattached = _votes_through_lineage(session, lineage), []
     claimed = [v for v in record.votes if not v.official]
     verdicts = claim_verdicts(session, [v.id for v in claimed])
     return DocumentView(
@@ -89,22 +94,22 @@ def document_view(session: Session, document: schema.Document) -> DocumentView:
         quotes=_quotes(session, document.id),
         reports_on=_reports_on(session, document.id),
         links=document_links(document.reference, document.language),
+        lineage=lineage,
     )
 
 
-def _votes_by_clause(
-    session: Session, record: DocumentRecord
+def votes_by_clause(
+    session: Session, reference: str | None, clauses: list[schema.Clause]
 ) -> tuple[dict[int, list[schema.Vote]], list[schema.Vote]]:
-    """Official votes on this text, attached to the clause their label names ("after 4" too)."""
-    reference = record.document.reference
-    if not reference or not record.clauses:
+    """Official votes on a text, attached to the clause their label names ("after 4" too)."""
+    if not reference or not clauses:
         return {}, []
     votes = session.scalars(
         select(schema.Vote)
         .where(schema.Vote.reference == reference, schema.Vote.official.is_(True))
         .order_by(schema.Vote.date, schema.Vote.document_id, schema.Vote.position)
     )
-    by_label = {c.label: c.position for c in record.clauses if c.label and c.kind != "point"}
+    by_label = {c.label: c.position for c in clauses if c.label and c.kind != "point"}
     attached: dict[int, list[schema.Vote]] = {}
     unattached: list[schema.Vote] = []
     seen: set[tuple[object, ...]] = set()
@@ -120,6 +125,46 @@ def _votes_by_clause(
         else:
             attached.setdefault(position, []).append(vote)
     return attached, unattached
+
+
+def _votes_through_lineage(
+    session: Session, lineage: DocumentLineage
+) -> dict[int, list[schema.Vote]]:
+    """A text adopted is renumbered: its clauses carry the votes on the joint-motion clauses.
+
+    An adopted "After § 4" amendment is the new clause that follows § 4 in the text adopted.
+    """
+    voted = next((d for d in lineage.earlier if d.kind == "joint_motion"), None)
+    if voted is None:
+        return {}
+    on_clause, _ = votes_by_clause(session, voted.reference, _clauses(session, voted.id))
+    out: dict[int, list[schema.Vote]] = {}
+    after: list[schema.Vote] = []  # adopted insertions not yet placed on a new clause
+    previous = 0
+    for position in sorted(lineage.origins):
+        nearest = lineage.origins[position][0]
+        if nearest.document.id != voted.id:
+            continue
+        if not nearest.clauses:  # new in plenary: the adopted amendment inserted here
+            if after:
+                out.setdefault(position, []).append(after.pop(0))
+            continue
+        out.setdefault(previous, []).extend(after)  # insertions with no new clause stay put
+        after, previous = [], position
+        for clause in nearest.clauses:
+            for vote in on_clause.get(clause.position, []):
+                inserted = (vote.clause_label or "").startswith("after ")
+                target = (
+                    after if inserted and vote.result == "adopted" else out.setdefault(position, [])
+                )
+                target.append(vote)
+    out.setdefault(previous, []).extend(after)
+    return {p: votes for p, votes in out.items() if votes}
+
+
+def _clauses(session: Session, document_id: str) -> list[schema.Clause]:
+    query = select(schema.Clause).where(schema.Clause.document_id == document_id)
+    return list(session.scalars(query.order_by(schema.Clause.position)))
 
 
 def _facts(session: Session, document_id: str) -> list[schema.Fact]:

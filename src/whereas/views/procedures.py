@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from whereas.link.thread.summary import ProcedureLineage, procedure_lineage
 from whereas.store import schema
 from whereas.store.lookup import ProcedureRecord
 from whereas.views.common import ExternalLink, Page, procedure_links
@@ -48,6 +49,7 @@ class ProcedureView:
     breakdown: Breakdown | None
     tallies: list[TallyRow]
     links: list[ExternalLink] = field(default_factory=list)
+    lineage: ProcedureLineage | None = None
 
 
 def list_procedures(
@@ -88,6 +90,7 @@ def procedure_view(session: Session, record: ProcedureRecord) -> ProcedureView:
         breakdown=breakdown,
         tallies=procedure_tallies(session, record, final),
         links=procedure_links(procedure.reference),
+        lineage=procedure_lineage(session, procedure.reference),
     )
 
 

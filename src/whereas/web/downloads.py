@@ -22,6 +22,13 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def json_download(data: Any, name: str) -> Response:
+    """`data` as a JSON file with provenance: the API's answer, saved."""
+    body = json.dumps({"data": data, "provenance": provenance()}, ensure_ascii=False, indent=1)
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.json"'}
+    return Response(body, media_type="application/json", headers=disposition)
+
+
 def download(rows: list[dict[str, Any]], name: str, fmt: str) -> Response:
     """`rows` as a CSV file (one column per key) or a JSON document with provenance."""
     disposition = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}

@@ -10,10 +10,11 @@ from fastapi.responses import Response
 from whereas.api.deps import Limit, Offset, SessionDep
 from whereas.api.errors import NotFound
 from whereas.store import schema
-from whereas.views import serialize
-from whereas.views.countries import countries, country_dossier, find_country
+from whereas.views import serialize, serialize_thread
+from whereas.views.countries import countries, find_country
+from whereas.views.dossier import dossier_view
 from whereas.views.people import group_view, list_groups, list_meps, mep_view
-from whereas.web.downloads import download
+from whereas.web.downloads import download, json_download
 from whereas.web.templating import render
 
 router = APIRouter()
@@ -75,8 +76,9 @@ def country_page(
     found = find_country(name)
     if found is None:
         raise NotFound(f"no country {name!r} (use an ISO code or an English name)")
-    dossier = country_dossier(session, found)
-    if fmt:
-        rows = [serialize.procedure_summary(p) for p in dossier.procedures]
-        return download(rows, f"country-{found.code}", fmt)
-    return render(request, "country.html", dossier=dossier)
+    view = dossier_view(session, found)
+    if fmt == "json":
+        return json_download(serialize_thread.dossier(view), f"country-{found.code}")
+    if fmt == "csv":
+        return download(serialize_thread.dossier_rows(view), f"country-{found.code}", fmt)
+    return render(request, "country.html", view=view)

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import func, select
 
 from whereas.api.deps import Limit, Offset, SessionDep
 from whereas.api.errors import NotFound
@@ -13,6 +14,7 @@ from whereas.api.records import document_or_404, procedure_record
 from whereas.store import schema
 from whereas.views import serialize
 from whereas.views.documents import document_view, list_documents
+from whereas.views.lineage import clause_redline, document_lineage
 from whereas.views.procedures import list_procedures, procedure_view
 from whereas.views.votes import vote_view
 from whereas.web.downloads import download
@@ -67,6 +69,23 @@ def documents_page(
 def document_page(request: Request, document_id: str, session: SessionDep) -> Response:
     view = document_view(session, document_or_404(session, document_id))
     return render(request, "document.html", view=view)
+
+
+@router.get("/documents/{document_id}/redline/{position}")
+def redline_page(
+    request: Request,
+    document_id: str,
+    position: Annotated[int, Path(ge=1, le=100_000)],
+    session: SessionDep,
+    against: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+) -> Response:
+    document = document_or_404(session, document_id)
+    clauses = session.scalar(select(func.count()).where(schema.Clause.document_id == document.id))
+    lineage = document_lineage(session, document, clauses or 0)
+    found = clause_redline(session, lineage, position, against) if lineage else None
+    if found is None:
+        raise NotFound(f"no lineage for clause {position} of document {document_id!r}")
+    return render(request, "redline.html", document=document, redline=found)
 
 
 @router.get("/votes/{vote_id}")
