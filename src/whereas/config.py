@@ -70,3 +70,21 @@ def load_web_settings() -> WebSettings:
     raw_limit = os.environ.get("WHEREAS_API_RATE_LIMIT", "").strip()
     limit = int(raw_limit) if raw_limit.isdigit() else DEFAULT_RATE_LIMIT
     return WebSettings(api_token=token, rate_limit=limit)
+
+
+@dataclass(frozen=True)
+class CurationSettings:
+    """Sign-in for reviewers and admins: the key that signs sessions and how long they last."""
+
+    secret_key: str | None = None  # None: a random key per process (sessions end on restart)
+    session_max_age: int = 8 * 3600
+    secure_cookies: bool = False  # set WHEREAS_SECURE_COOKIES=1 behind HTTPS
+
+
+def load_curation_settings() -> CurationSettings:
+    """Read WHEREAS_SECRET_KEY, WHEREAS_SESSION_MAX_AGE (seconds) and WHEREAS_SECURE_COOKIES."""
+    return CurationSettings(
+        secret_key=os.environ.get("WHEREAS_SECRET_KEY", "").strip() or None,
+        session_max_age=_int_env("WHEREAS_SESSION_MAX_AGE", 8 * 3600),
+        secure_cookies=os.environ.get("WHEREAS_SECURE_COOKIES", "") in ("1", "true", "yes"),
+    )

@@ -41,3 +41,30 @@ class StoreError(WhereasError):
 
 class UnknownCountry(WhereasError):
     """A name that is no country of the reference list (English name or ISO code)."""
+
+
+# --- curation (issue 12) ----------------------------------------------------------------------
+
+
+class UnknownReviewItem(WhereasError):
+    """A review item key that names no machine value in the store."""
+
+
+class InvalidDecision(WhereasError):
+    """A decision that cannot be applied (unknown action, a correction without a value...)."""
+
+
+class UnknownDocument(WhereasError):
+    """A document id that is not in the store."""
+
+
+class AccountExists(WhereasError):
+    """An account with that user name exists already."""
+
+
+class InvalidCredentials(WhereasError):
+    """A user name and password that do not sign anyone in."""
+
+
+class InsufficientRole(WhereasError):
+    """The account's role does not allow the action (a reviewer purging, say)."""

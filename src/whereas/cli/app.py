@@ -232,6 +232,7 @@ def _register_subcommands() -> None:
     from whereas.cli.embed import register as register_embed
     from whereas.cli.fetch import register as register_fetch
     from whereas.cli.importer import register as register_import
+    from whereas.cli.review import register as register_review
     from whereas.cli.search import register as register_search
     from whereas.cli.serve import register as register_serve
 
@@ -240,6 +241,7 @@ def _register_subcommands() -> None:
     register_embed(app)
     register_fetch(app)
     register_import(app)
+    register_review(app)
     register_search(app)
     register_serve(app)
 

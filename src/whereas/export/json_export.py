@@ -292,16 +292,18 @@ def _links(session: Session) -> list[dict[str, Any]]:
 
 def build_export(session: Session) -> dict[str, Any]:
     """The whole store as the export/1 JSON value."""
+    from whereas.curation.export_marks import mark_export
+
     ix = ExportIndex(session)
-    documents = [_document(d, ix) for d in ix.docs]
-    return {
+    data: dict[str, Any] = {
         "schema": SCHEMA_ID,
         "procedures": _procedures(session, ix),
-        "documents": documents,
+        "documents": [_document(d, ix) for d in ix.docs],
         "people": _people(session),
         "links": _links(session),
-        "provenance": provenance(documents),
     }
+    mark_export(session, data)  # curation: hidden documents out, human decisions marked
+    return {**data, "provenance": provenance(data["documents"])}
 
 
 def write_export(session: Session, out: IO[str], *, indent: int | None = None) -> None:

@@ -320,3 +320,69 @@ class Import(Base):
     export_schema: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     documents: Mapped[int] = mapped_column(Integer)
+
+
+# --- curation (issue 12; migration 0005) -------------------------------------------------------
+# Human decisions are facts of their own beside the machine's values, keyed by a stable identity
+# of the item (document sha + clause position + field, link endpoints + type), never by row ids:
+# linkers replace their rows on every run and a re-parse renumbers them.
+
+
+class ReviewDecision(Base):
+    """A person's decision on one machine value: confirmed, rejected or corrected."""
+
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_key: Mapped[str] = mapped_column(Text, index=True)
+    document_id: Mapped[str | None] = mapped_column(SHA, index=True)  # no FK: survives re-parse
+    state: Mapped[str] = mapped_column(Text)  # confirmed | rejected | corrected
+    machine_value: Mapped[Any] = mapped_column(JSON, nullable=True)  # as the machine said then
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)  # the correction
+    reason: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """One human change (decision, hide, purge, account): who, when, what, why."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(SHA, index=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Account(Base):
+    """A person who may write: a reviewer or an admin (argon2 password hash)."""
+
+    __tablename__ = "accounts"
+    username: Mapped[str] = mapped_column(Text, primary_key=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)  # reviewer | admin
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HiddenDocument(Base):
+    """A document taken off the public side (reversible; its content stays in the store)."""
+
+    __tablename__ = "hidden_documents"
+    document_id: Mapped[str] = mapped_column(SHA, primary_key=True)
+    hidden_by: Mapped[str] = mapped_column(Text)
+    hidden_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class PurgedDocument(Base):
+    """A document removed with everything derived from it: only who, when and why remain."""
+
+    __tablename__ = "purged_documents"
+    document_id: Mapped[str] = mapped_column(SHA, primary_key=True)
+    purged_by: Mapped[str] = mapped_column(Text)
+    purged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(Text)
