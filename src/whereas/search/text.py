@@ -129,9 +129,23 @@ def stem_words(words: list[str], language: str | None) -> list[str]:
     return [fold(s) for s in _stemmer(algorithm).stemWords(words)]
 
 
+def words(text: str, limit: int = MAX_TERMS) -> list[str]:
+    """The words of `text` in lower case, as `tokens` gives them, without their spans."""
+    # Indexing needs no spans: making a Token per word was a tenth of the time of an ingest.
+    out: list[str] = []
+    for match in _TOKEN.findall(text):
+        word = match.lower()
+        if len(word) > MAX_TERM_CHARS:
+            continue
+        out.append(word)
+        if len(out) >= limit:
+            break
+    return out
+
+
 def index_terms(text: str, language: str | None) -> list[str]:
     """The terms of `text` as the index holds them, in text order."""
-    return stem_words([t.word for t in tokens(text)], language)
+    return stem_words(words(text), language)
 
 
 def query_terms(word: str, languages: Iterable[str | None]) -> frozenset[str]:
