@@ -1,6 +1,7 @@
 """Search at scale: a corpus of recombined real clauses, lexical / hybrid / bare FTS5 latencies.
 
     .venv/bin/python bench/search.py [--clauses 1000000] [--corpus ../shared/corpus] [--db PATH]
+                                     [--reuse] [--rounds 3]
 
 Clauses are made from the real ones (head, middle and tail of three different clauses, each
 distinct); their vectors mix the real embeddings of those clauses plus noise (embedding a million
@@ -223,20 +224,26 @@ def main() -> None:
         "--db", type=Path, default=None, help="where to build (default: a temp dir)"
     )
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the store at --db as it is if it exists"
+    )
     args = parser.parse_args()
     folder = args.db.parent if args.db else Path(tempfile.mkdtemp(prefix="whereas-bench-"))
-    rng = random.Random(7)
-    texts = real_clauses(args.corpus, folder)[:400]
-    embedder = E5Embedder()
-    real = embedder.embed(texts)
-    made = recombine(texts, args.clauses, rng)
     path = args.db or folder / "bench.db"
-    store = Store.open(f"sqlite:///{path}")
-    began = time.perf_counter()
-    index_seconds = build(store, made, real, embedder.model, rng)
-    build_seconds = time.perf_counter() - began
-    encoder = E5Encoder(embedder)
-    report(store, path, encoder, args, (len(texts), build_seconds, index_seconds))
+    embedder = E5Embedder()
+    if args.reuse and path.exists():
+        store = Store.open(f"sqlite:///{path}")
+        built: tuple[int, float, float] | None = None
+    else:
+        rng = random.Random(7)
+        texts = real_clauses(args.corpus, folder)[:400]
+        real = embedder.embed(texts)
+        made = recombine(texts, args.clauses, rng)
+        store = Store.open(f"sqlite:///{path}")
+        began = time.perf_counter()
+        index_seconds = build(store, made, real, embedder.model, rng)
+        built = (len(texts), time.perf_counter() - began, index_seconds)
+    report(store, path, E5Encoder(embedder), args, built)
     store.close()
 
 
@@ -245,7 +252,7 @@ def report(
     path: Path,
     encoder: E5Encoder,
     args: argparse.Namespace,
-    built: tuple[int, float, float],
+    built: tuple[int, float, float] | None,
 ) -> None:
     """Run the queries three ways and print one table."""
     raw = sqlite3.connect(path)
@@ -270,12 +277,16 @@ def report(
             lambda q: raw.execute(floor_sql, (matches[q],)).fetchall(), QUERIES, args.rounds
         )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    real_count, build_seconds, index_seconds = built
-    print(f"clauses: {args.clauses:,} recombined from {real_count} real texts; one core")
-    print(
-        f"build: {build_seconds:.0f} s (index: terms + FTS5 + entries {index_seconds:.0f} s); "
-        f"database {path.stat().st_size / 2**20:,.0f} MiB"
-    )
+    if built is None:
+        print(f"clauses: {len(matrix):,} vectors in the reused store {path}; one core")
+        print(f"database {path.stat().st_size / 2**20:,.0f} MiB (not rebuilt: --reuse)")
+    else:
+        real_count, build_seconds, index_seconds = built
+        print(f"clauses: {args.clauses:,} recombined from {real_count} real texts; one core")
+        print(
+            f"build: {build_seconds:.0f} s (index: terms + FTS5 + entries {index_seconds:.0f} s);"
+            f" database {path.stat().st_size / 2**20:,.0f} MiB"
+        )
     print(
         f"vectors: {len(matrix):,} loaded in {load_seconds:.1f} s, "
         f"{matrix.nbytes() / 2**20:,.0f} MiB; "

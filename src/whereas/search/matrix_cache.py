@@ -23,6 +23,11 @@ def index_changed() -> None:
     _generation[0] += 1
 
 
+def index_generation() -> int:
+    """How many times this process has written the index (a part of every cache's stamp)."""
+    return _generation[0]
+
+
 def entry_matrix(session: Session, model: str) -> VectorMatrix:
     """The vectors of every indexed entry under `model` (cached until the store changes)."""
     key = (session.get_bind().engine.url.render_as_string(), model)
