@@ -31,6 +31,11 @@ from whereas.store import schema
 
 METHOD_PREFIX = "repeats:v1"
 TOP_K = 5
+# A demand is compared with the newest earlier demands of its country only: the store's whole
+# history of a country would make linking quadratic in the store (a benchmark of 10,000
+# resolutions on one country did not finish). 200 is years of resolutions on any one country.
+MAX_CANDIDATES = 200
+MAX_SCANNED = 5000
 
 
 def demands_of(text: StoredText) -> list[Demand]:
@@ -66,22 +71,45 @@ def final_demands(session: Session) -> list[Demand]:
 
 
 def candidates(demands: list[Demand]) -> dict[int, list[int]]:
-    """For each demand index, the indices of earlier demands sharing a bucket."""
+    """For each demand index, the indices of earlier demands sharing a bucket: the newest
+    MAX_CANDIDATES of them (a country's bucket grows with the store; all pairs would not)."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for index, d in enumerate(demands):
-        for country in d.countries:
-            buckets[country].append(index)
+        if d.day is not None:
+            for country in d.countries:
+                buckets[country].append(index)
     out: dict[int, set[int]] = defaultdict(set)
     for members in buckets.values():
-        for i in members:
-            a = demands[i]
-            for j in members:
-                b = demands[j]
-                if a.day is None or b.day is None or b.day >= a.day or b.procedure == a.procedure:
-                    continue
-                if set(a.addressees) & set(b.addressees) or set(a.themes) & set(b.themes):
-                    out[i].add(j)
-    return {i: sorted(js) for i, js in out.items()}
+        ordered = sorted(members, key=lambda i: (demands[i].day, i))
+        first_of_day = _first_of_day(demands, ordered)
+        for position, i in enumerate(ordered):
+            out[i].update(_earlier_sharing(demands, ordered, first_of_day[position], i))
+    return {i: sorted(js) for i, js in out.items() if js}
+
+
+def _first_of_day(demands: list[Demand], ordered: list[int]) -> list[int]:
+    """For each position of `ordered` (sorted by day), the position of the first of its day."""
+    firsts: list[int] = []
+    for position, i in enumerate(ordered):
+        same = position > 0 and demands[ordered[position - 1]].day == demands[i].day
+        firsts.append(firsts[-1] if same else position)
+    return firsts
+
+
+def _earlier_sharing(demands: list[Demand], ordered: list[int], end: int, i: int) -> list[int]:
+    """Newest first, the demands before position `end` of another procedure that share an
+    addressee or a theme with demand `i`: at most MAX_CANDIDATES, after at most MAX_SCANNED."""
+    a = demands[i]
+    found: list[int] = []
+    for position in range(end - 1, max(-1, end - 1 - MAX_SCANNED), -1):
+        b = demands[ordered[position]]
+        if b.procedure == a.procedure:
+            continue
+        if set(a.addressees) & set(b.addressees) or set(a.themes) & set(b.themes):
+            found.append(ordered[position])
+            if len(found) >= MAX_CANDIDATES:
+                break
+    return found
 
 
 class PairScorer:
