@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from whereas.api import docs, ingest, people, records, search
 from whereas.api.errors import install_error_handlers
 from whereas.api.middleware import ConditionalGet, RateLimit, SecurityHeaders
+from whereas.api.review import install_curation
 from whereas.config import WebSettings, load_settings, load_web_settings
 from whereas.store import Store
 from whereas.views.common import EP_NOTICE, EP_TERMS_URL
@@ -63,6 +64,7 @@ def create_app(
     app.include_router(pages_router)
     static = resources.files("whereas.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    install_curation(app)  # sign-in, review API and pages (issue 12)
     install_error_handlers(app, html_error)
     app.add_middleware(ConditionalGet)
     app.add_middleware(SecurityHeaders)

@@ -19,6 +19,7 @@ from whereas.curation.decisions import DecisionOutcome
 from whereas.curation.queue import QueueFilter, review_queue
 from whereas.curation.review import review_items, review_matching
 from whereas.curation.takedown import hide_document, purge, unhide_document
+from whereas.curation.values import parse_value_text
 from whereas.errors import StoreError, WhereasError
 from whereas.store import Store
 
@@ -181,10 +182,7 @@ def correct_command(
     as_json: JsonOption = False,
 ) -> None:
     """Correct the machine's value of the items named (or --all): --value is kept beside it."""
-    try:
-        parsed = json.loads(value)
-    except json.JSONDecodeError:
-        parsed = value  # a bare label or a comma-separated list
+    parsed = parse_value_text(value)
     wanted = QueueFilter(kind, country, procedure, document, state)
     _report(_decide("correct", keys, every, wanted, user, parsed, reason, db), as_json)
 

@@ -70,3 +70,13 @@ def _one_of(kind: str, value: Any, allowed: tuple[str, ...]) -> str:
     if isinstance(value, str) and value.strip() in allowed:
         return value.strip()
     raise InvalidDecision(f"a {kind} correction is one of: {', '.join(allowed)}")
+
+
+def parse_value_text(text: str) -> Any:
+    """A correction typed by a person: JSON, else a bare label or a comma-separated list."""
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text.strip()
