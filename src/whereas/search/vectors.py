@@ -16,6 +16,7 @@ REDUCE_FROM = 50_000  # rows: below this, exact products are fast enough
 REDUCED_DIM = 64
 CANDIDATES = 2000  # rows rescored with the full vectors
 _SAMPLE = 20_000
+_SAMPLE_STEP = 16  # every 16th score estimates the threshold of the best ones
 
 
 class VectorMatrix:
@@ -76,8 +77,20 @@ class VectorMatrix:
 
 
 def _top(scores: Floats, count: int) -> npt.NDArray[np.intp]:
+    """Rows of the `count` best scores, in no order (exact, whatever the sample says)."""
     if count >= len(scores):
         return np.arange(len(scores))
+    step = _SAMPLE_STEP
+    if len(scores) >= 4 * step * count:
+        # A full argpartition over a million scores took 25 ms: a threshold from every 16th
+        # score keeps about twice `count` rows, partitioned among themselves. When fewer than
+        # `count` pass, the full partition below still answers.
+        sample = scores[::step]
+        kth = max(1, count // step // 2)
+        threshold = np.partition(sample, len(sample) - kth)[len(sample) - kth]
+        kept = np.flatnonzero(scores >= threshold)
+        if len(kept) >= count:
+            return kept[np.argpartition(scores[kept], len(kept) - count)[len(kept) - count :]]
     return np.argpartition(scores, -count)[-count:]
 
 
