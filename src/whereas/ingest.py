@@ -20,7 +20,7 @@ from whereas.read import read_bytes
 from whereas.read.document import ReadDocument
 from whereas.read.path import read_file_bytes
 from whereas.recognize import recognize
-from whereas.store import Store
+from whereas.store import Store, schema
 from whereas.store.writer import IncomingDocument, document_exists, save_document, sha256_of
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,12 @@ def ingest_bytes(
     with store.session() as session:
         if document_exists(session, doc_id):
             return IngestResult(name, "unchanged", document_id=doc_id)
+        purged = session.get(schema.PurgedDocument, doc_id)
+    if purged is not None:  # a takedown stands: the same bytes never come back by re-ingest
+        day = purged.purged_at.date().isoformat()
+        return IngestResult(
+            name, "rejected", reason=f"purged from this store on {day}: not stored again"
+        )
     try:
         read = read_bytes(raw, name=name, limits=limits)
     except RejectedDocument as exc:
