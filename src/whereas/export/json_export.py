@@ -152,9 +152,7 @@ def _document(doc: schema.Document, ix: ExportIndex) -> dict[str, Any]:
             {"value": f.value, "what": f.what, "approx": f.approx, "text": f.text}
             for f in ix.facts[doc.id]
         ],
-        "quotes": [
-            {"person": q.person, "role": q.role, "text": q.text} for q in ix.quotes[doc.id]
-        ],
+        "quotes": [{"person": q.person, "role": q.role, "text": q.text} for q in ix.quotes[doc.id]],
         "source": {"path": doc.source_path, "url": doc.source_url, "sha256": doc.id},
         "format": doc.format,
         "superseded_by": doc.superseded_by,
