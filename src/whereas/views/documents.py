@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from whereas.store import schema
@@ -50,8 +50,8 @@ def list_documents(
     procedure: str | None = None,
     language: str | None = None,
 ) -> Page[schema.Document]:
-    """Documents, newest first, optionally of one kind, procedure or language."""
-    query = select(schema.Document)
+    """Documents, newest first, optionally of one kind, procedure or language (hidden ones not)."""
+    query = select(schema.Document).where(_not_hidden())
     if kind:
         query = query.where(schema.Document.kind == kind)
     if procedure:
@@ -65,15 +65,25 @@ def list_documents(
 
 
 def find_document(session: Session, document_id: str) -> schema.Document | None:
-    """A document by its full id (sha256), or by a unique prefix of at least 8 characters."""
+    """A document by its full id (sha256), or by a unique prefix of at least 8 characters.
+
+    A document a curator hid is not found: the public side does not show it.
+    """
     key = document_id.strip().lower()
-    found = session.get(schema.Document, key)
-    if found is not None or len(key) < 8 or len(key) >= 64:
-        return found
-    rows = list(
-        session.scalars(select(schema.Document).where(schema.Document.id.startswith(key)).limit(2))
-    )
+    if len(key) < 8 or len(key) > 64:
+        return None
+    query = select(schema.Document).where(_not_hidden())
+    if len(key) == 64:
+        return session.scalar(query.where(schema.Document.id == key))
+    rows = list(session.scalars(query.where(schema.Document.id.startswith(key)).limit(2)))
     return rows[0] if len(rows) == 1 else None
+
+
+def _not_hidden() -> ColumnElement[bool]:
+    hidden = select(schema.HiddenDocument.document_id).where(
+        schema.HiddenDocument.document_id == schema.Document.id
+    )
+    return ~exists(hidden)
 
 
 def document_view(session: Session, document: schema.Document) -> DocumentView:
