@@ -117,52 +117,63 @@ class PairScorer:
 
     def __init__(self, session: Session | None, texts: Iterable[str], embedder: Embedder) -> None:
         distinct = list(dict.fromkeys(texts))
-        lexical = LexicalEmbedder()
         self.model = embedder.model
-        self._lexical = dict(zip(map(text_hash, distinct), lexical.embed(distinct), strict=True))
-        self._model: dict[str, Vectors] | None = None
-        if not isinstance(embedder, LexicalEmbedder):
+        self._row = {text: row for row, text in enumerate(distinct)}
+        self._lexical = LexicalEmbedder().embed(distinct) if distinct else np.zeros((0, 1))
+        self._model: Vectors | None = None
+        if not isinstance(embedder, LexicalEmbedder) and distinct:
             if session is not None:
-                self._model = vectors_for(session, distinct, embedder)
+                by_hash = vectors_for(session, distinct, embedder)
+                self._model = np.stack([by_hash[text_hash(t)] for t in distinct])
             else:
-                self._model = dict(
-                    zip(map(text_hash, distinct), embedder.embed(distinct), strict=True)
-                )
+                self._model = embedder.embed(distinct)
 
     def score(self, a: str, b: str) -> float:
         """The combined score of two texts given to the constructor."""
-        ha, hb = text_hash(a), text_hash(b)
-        lexical = float(np.dot(self._lexical[ha], self._lexical[hb]))
-        model = None if self._model is None else float(np.dot(self._model[ha], self._model[hb]))
-        return combined_score(model, lexical)
+        return self.scores(a, [b])[0]
+
+    def scores(self, a: str, others: list[str]) -> list[float]:
+        """The combined scores of `a` with each of `others` (one matrix product, not a loop)."""
+        # Rows are looked up by text, not by hash: hashing every pair was most of link_store.
+        rows = [self._row[t] for t in others]
+        mine = self._row[a]
+        lexical = self._lexical[rows] @ self._lexical[mine]
+        if self._model is None:
+            return [combined_score(None, float(x)) for x in lexical]
+        model = self._model[rows] @ self._model[mine]
+        return [combined_score(float(m), float(x)) for m, x in zip(model, lexical, strict=True)]
 
 
-def matches(demands: list[Demand], scorer: PairScorer) -> list[tuple[int, int, float]]:
+def matches(
+    demands: list[Demand], scorer: PairScorer, found: dict[int, list[int]] | None = None
+) -> list[tuple[int, int, float]]:
     """(later, earlier, score) for every candidate pair that passes the threshold."""
     threshold = threshold_for(scorer.model)
-    found = []
-    for i, js in sorted(candidates(demands).items()):
+    out = []
+    for i, js in sorted((candidates(demands) if found is None else found).items()):
         a = demands[i]
-        scored = [
-            (scorer.score(a.text, demands[j].text), j) for j in js if same_addressee(a, demands[j])
-        ]
-        for score, j in sorted(scored, reverse=True)[:TOP_K]:
+        kept = [j for j in js if same_addressee(a, demands[j])]
+        if not kept:
+            continue
+        scores = scorer.scores(a.text, [demands[j].text for j in kept])
+        for score, j in sorted(zip(scores, kept, strict=True), reverse=True)[:TOP_K]:
             if score >= threshold:
-                found.append((i, j, round(score, 4)))
-    return found
+                out.append((i, j, round(score, 4)))
+    return out
 
 
 def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     """Recompute the repeats links of the whole store; returns how many were written."""
     session.execute(delete(schema.Link).where(schema.Link.method.like(f"{METHOD_PREFIX}%")))
     demands = final_demands(session)
-    if not candidates(demands):
+    found = candidates(demands)
+    if not found:
         session.flush()
         return 0
     scorer = PairScorer(session, [d.text for d in demands], embedder or default_embedder())
     method = f"{METHOD_PREFIX}:{scorer.model}"
     rows = []
-    for i, j, score in matches(demands, scorer):
+    for i, j, score in matches(demands, scorer, found):
         later, earlier = demands[i], demands[j]
         rows.append(
             schema.Link(
