@@ -7,6 +7,7 @@ that two exports of the same store are byte-identical.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -159,13 +160,32 @@ def _document(doc: schema.Document, ix: ExportIndex) -> dict[str, Any]:
     }
 
 
+# A vote on the text as a whole, however a source names it ("Motion for a resolution (as a
+# whole)", "Proposition de résolution (ensemble du texte)", "Entschließungsantrag (gesamt)"):
+# a subject naming a clause, an amendment or a split part is never one.
+_WHOLE_TEXT = re.compile(
+    r"as a whole|whole text|ensemble du texte|\bgesamt\b|^\s*(motion for a resolution|"
+    r"proposition de résolution|entschließungsantrag|resolution|résolution)\s*$",
+    re.IGNORECASE,
+)
+_PART = re.compile(r"§|\bam\b|amendment|recital|considérant|erwägung|citation|visa|/\d", re.I)
+
+
+def subject_key(subject: str | None) -> str:
+    """What makes two sources' votes the same vote: the final vote has one key in any language."""
+    text = " ".join((subject or "").split()).casefold()
+    if _WHOLE_TEXT.search(text) and not _PART.search(text):
+        return "whole text"
+    return text
+
+
 def _procedure_votes(
     procedure: str, votes: Iterable[tuple[schema.Vote, str]], ix: ExportIndex
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Official votes merged across sources by (date, subject); differing tallies conflict."""
     merged: dict[tuple[str, str], list[tuple[schema.Vote, str]]] = defaultdict(list)
     for vote, doc_id in votes:
-        merged[(_iso(vote.date) or "", (vote.subject or "").casefold())].append((vote, doc_id))
+        merged[(_iso(vote.date) or "", subject_key(vote.subject))].append((vote, doc_id))
     out: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]] = []
     for key in sorted(merged):
