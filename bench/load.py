@@ -268,6 +268,7 @@ def main() -> None:
     """Load a served SQLite store while renumbered resolutions are ingested; print the figures."""
     import tempfile
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench.ingest import CORPUS, TEMPLATE, scale_corpus
 
     parser = argparse.ArgumentParser()
