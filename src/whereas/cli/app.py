@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from whereas.cli.options import DbOption, JsonOption, QuietOption, err, open_store, out
 from whereas.config import load_settings
-from whereas.errors import StoreError, UnknownReference
+from whereas.errors import UnknownReference
 from whereas.ingest import IngestResult, expand_paths, ingest_file, link_store
-from whereas.store import Store
 
 app = typer.Typer(
     name="whereas",
@@ -23,29 +22,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False, soft_wrap=True)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
-    ),
-]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no warnings.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 
 
 WARNINGS_SHOWN = 5
-
-
-def _open_store(db: str | None) -> Store:
-    settings = load_settings(db)
-    try:
-        return Store.open(settings.database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}")
-        raise typer.Exit(2) from exc
 
 
 def _report(result: IngestResult, quiet: bool) -> None:
@@ -78,7 +57,7 @@ def ingest(
 ) -> None:
     """Read files of any supported format into the store (idempotent: same bytes, one document)."""
     settings = load_settings(db)
-    store = _open_store(db)
+    store = open_store(db)
     files = list(expand_paths(paths))
     results: list[IngestResult] = []
     progress = Progress(
@@ -161,7 +140,7 @@ def export(
         err.print(f"whereas: --format {format_} writes a zip or a folder: give -o PATH")
         raise typer.Exit(2)
     options = ExportOptions(indent=indent, country=country, theme=theme)
-    store = _open_store(db)
+    store = open_store(db)
     try:
         with store.session() as session:
             write_format(session, format_, output, sys.stdout, options)
@@ -183,7 +162,7 @@ def show(
     from whereas.cli.render_tallies import render_tallies, tallies_json, tally_rows
     from whereas.store.lookup import ProcedureRecord, find_record
 
-    store = _open_store(db)
+    store = open_store(db)
     try:
         with store.session() as session:
             try:
@@ -209,7 +188,7 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     """Count what the store holds."""
     from whereas.store.stats import store_stats
 
-    store = _open_store(db)
+    store = open_store(db)
     try:
         with store.session() as session:
             counts = store_stats(session)

@@ -8,17 +8,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from whereas.cli.options import DbOption
 from whereas.config import load_settings
 from whereas.errors import StoreError
 from whereas.store.backup import BackupSummary, backup, restore
 
 err = Console(stderr=True, highlight=False)
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
-    ),
-]
 
 
 def register(app: typer.Typer) -> None:

@@ -96,9 +96,9 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,
     ) -> None:
         """Every procedure about a country, its demands by theme and addressee, and repeats."""
-        from whereas.cli.app import _open_store, err, out
+        from whereas.cli.options import err, open_store, out
 
-        store = _open_store(db)
+        store = open_store(db)
         try:
             with store.session() as session:
                 try:

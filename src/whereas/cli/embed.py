@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from whereas.config import load_settings
-from whereas.errors import StoreError
-from whereas.store import Store
+from whereas.cli.options import open_store
 
 
 def embed(
@@ -24,11 +22,7 @@ def embed(
     from whereas.embed import default_embedder
     from whereas.search.embedding import embed_entries
 
-    try:
-        store = Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        typer.echo(f"whereas: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    store = open_store(db)
     embedder = default_embedder()
     try:
         with store.session() as session:

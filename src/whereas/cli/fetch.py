@@ -18,8 +18,8 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from whereas.config import load_settings
-from whereas.errors import InvalidReference, StoreError
+from whereas.cli.options import DbOption, open_store
+from whereas.errors import InvalidReference
 from whereas.sources import (
     Clock,
     FetchOptions,
@@ -43,12 +43,6 @@ fetch_app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 make_clock: Callable[[], Clock] = Clock  # tests replace it: nobody sleeps for real in the suite
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
-    ),
-]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="List what would be fetched; store nothing.")
 ]
@@ -68,13 +62,7 @@ CacheOption = Annotated[
 
 
 def _open_store(db: str | None, dry_run: bool) -> Store | None:
-    if dry_run:
-        return None
-    try:
-        return Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}")
-        raise typer.Exit(2) from exc
+    return None if dry_run else open_store(db)
 
 
 def _line(outcome: FetchOutcome) -> str:

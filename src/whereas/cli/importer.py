@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from whereas.config import load_settings
-from whereas.errors import StoreError, WhereasError
-from whereas.store import Store
+from whereas.cli.options import open_store
+from whereas.errors import WhereasError
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)
@@ -33,11 +32,7 @@ def import_command(
     """Load a JSON export into an empty store (documents without their bytes)."""
     from whereas.importer import import_file
 
-    try:
-        store = Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    store = open_store(db)
     try:
         result = import_file(store, path)
     except WhereasError as exc:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from sqlalchemy.orm import Session
 
-from whereas.config import load_settings
+from whereas.cli.options import DbOption, open_store
 from whereas.curation.accounts import ROLES, add_account, require_account
 from whereas.curation.audit import audit_log
 from whereas.curation.decisions import DecisionOutcome
@@ -20,16 +20,9 @@ from whereas.curation.queue import QueueFilter, review_queue
 from whereas.curation.review import review_items, review_matching
 from whereas.curation.takedown import hide_document, purge, unhide_document
 from whereas.curation.values import parse_value_text
-from whereas.errors import StoreError, WhereasError
-from whereas.store import Store
+from whereas.errors import WhereasError
 
 err = Console(stderr=True, highlight=False)
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database URL (default: WHEREAS_DATABASE_URL or sqlite:///whereas.db)."
-    ),
-]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
 UserOption = Annotated[
     str, typer.Option("--user", envvar="WHEREAS_USER", help="The account acting (or WHEREAS_USER).")
@@ -63,11 +56,7 @@ def register(app: typer.Typer) -> None:
 
 @contextmanager
 def _session(db: str | None) -> Iterator[Session]:
-    try:
-        store = Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    store = open_store(db)
     try:
         with store.session() as session:
             yield session
@@ -242,11 +231,7 @@ def purge_command(
     db: DbOption = None,
 ) -> None:
     """Remove a document, its bytes, text and everything derived from it; record who/when/why."""
-    try:
-        store = Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    store = open_store(db)
     try:
         with store.session() as session:
             require_account(session, user, "admin")

@@ -12,11 +12,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from whereas.config import load_settings
-from whereas.errors import StoreError
+from whereas.cli.options import open_store
 from whereas.search import SearchResults, search
 from whereas.search.results import Mode
-from whereas.store import Store
 
 _MARK = re.compile(r"</?mark>")
 
@@ -69,12 +67,7 @@ def search_command(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip results.")] = 0,
 ) -> None:
     """Search clauses and documents; a reference in any form goes straight to its record."""
-    err = Console(stderr=True, highlight=False)
-    try:
-        store = Store.open(load_settings(db).database_url)
-    except StoreError as exc:
-        err.print(f"whereas: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+    store = open_store(db)
     try:
         with store.session() as session:
             results = search(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from whereas.cli.app import DbOption, err
+from whereas.cli.options import DbOption, err
 from whereas.errors import StoreError
 
 
