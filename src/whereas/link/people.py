@@ -91,14 +91,23 @@ def link_people(session: Session) -> PeopleReport:
     index = PeopleIndex.of(session)
     session.execute(delete(schema.PersonNameIssue))
     issues: dict[tuple[str, str, str], list[str]] = {}
-    authors = session.scalars(select(schema.Author).where(schema.Author.person_id.is_(None)))
-    for author in authors:
-        found = index.candidates(author.name)
+    # Rows, not ORM objects: every unmatched author of the store is read on every run, and
+    # holding them as objects made link_store's memory grow with the store.
+    authors = session.execute(
+        select(schema.Author.id, schema.Author.name, schema.Author.document_id).where(
+            schema.Author.person_id.is_(None)
+        )
+    )
+    resolved: list[dict[str, object]] = []
+    for author_id, name, document_id in authors:
+        found = index.candidates(name)
         if len(found) == 1:
-            author.person_id = found[0]
-            report.authors += 1
+            resolved.append({"id": author_id, "person_id": found[0]})
         else:
-            issues[(author.document_id, "author", author.name)] = found
+            issues[(document_id, "author", name)] = found
+    if resolved:
+        session.execute(update(schema.Author), resolved)
+    report.authors = len(resolved)
     report.members = _members_by_name(session, index, issues)
     _save_issues(session, issues, report)
     session.flush()
