@@ -60,8 +60,7 @@ def _entry_rows(session: Session, document: schema.Document) -> list[EntryRow]:
     )
     about = _document_labels(document, clauses)
     rows: list[EntryRow] = []
-    title = document.title or ""
-    body_terms = index_terms(f"{title}\n{document.body}" if title else document.body, language)
+    body_terms = index_terms(indexed_text(document), language)
     if body_terms:
         union = {name: [v for c in clauses for v in _values(c, name)] for name in _CLAUSE_LABELS}
         labels = {**about, **{name: encode(values) for name, values in union.items()}}
@@ -76,6 +75,24 @@ def _entry_rows(session: Session, document: schema.Document) -> list[EntryRow]:
 
 
 _CLAUSE_LABELS = ("verbs", "addressees", "themes")
+
+
+def indexed_text(document: schema.Document) -> str:
+    """What a document entry is found by: its title and body, or a dataset's description.
+
+    A dataset (a CSV export of votes, MEPs, texts tabled) is found by its file name, its columns
+    and its size, not by every row: its rows are records of their own (votes, people,
+    procedures), and a body of megabytes matched nearly any query and crowded out the texts.
+    """
+    title = document.title or ""
+    body = document.body or ""
+    if document.kind == "dataset":
+        name = (document.source_path or "").replace("\\", "/").rsplit("/", 1)[-1]
+        lines = body.splitlines()
+        header = lines[0][:2000] if lines else ""
+        rows = max(0, len(lines) - 1)
+        return "\n".join(p for p in (title, name, header, f"dataset {rows} rows") if p)
+    return f"{title}\n{body}" if title else body
 
 
 def _values(clause: schema.Clause, name: str) -> list[str]:
