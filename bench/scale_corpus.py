@@ -20,7 +20,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from lxml import html
+from lxml import etree, html
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS = PROJECT.parent / "shared" / "corpus"
@@ -96,6 +96,10 @@ def _clause(kind: str, words: list[list[str]], rng: random.Random) -> str:
     return f"{rng.choice(VERBS)} {body};"
 
 
+def _text(element: etree._Element) -> str:
+    return "".join(str(t) for t in element.itertext())
+
+
 def _kind(label: str, text: str) -> str | None:
     if not _LABEL.match(label.strip()):
         return None
@@ -116,8 +120,8 @@ def scale_corpus(folder: Path, count: int, *, seed: int = 11) -> list[Path]:
             spans = p.findall("span")
             if len(spans) < 3:
                 continue
-            text = "".join(spans[-1].itertext())
-            kind = _kind("".join(spans[0].itertext()), text)
+            text = _text(spans[-1])
+            kind = _kind(_text(spans[0]), text)
             if kind is not None and not text.lstrip().startswith("Instructs its President"):
                 for child in list(spans[-1]):
                     spans[-1].remove(child)
