@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
+from whereas.recognize.headings import (
+    EP_NUMBER,
+    MOTION_WORDS,
+    OPENING,
+    PARLIAMENT,
+    RESOLUTION_WORD,
+    TEXT_ADOPTED_REFERENCE,
+    TEXTS_ADOPTED_HEADING,
+    TEXTS_ADOPTED_PAGE,
+    find_headings,
+)
 from whereas.recognize.recognition import DocumentKind
 
 # How far into a document its header lies: page chrome (menus, language lists) comes first.
@@ -20,21 +32,8 @@ class KindGuess:
     clues: list[str] = field(default_factory=list)
 
 
-# The headings of EP plenary documents as printed (upper case) in English, French and German.
-# The order matters: the joint motion's heading contains the motion's.
-_DOCEO_HEADINGS: list[tuple[DocumentKind, re.Pattern[str]]] = [
-    ("joint_motion", re.compile(
-        r"JOINT MOTION FOR A RESOLUTION|PROPOSITION DE RÉSOLUTION COMMUNE"
-        r"|GEMEINSAMER ENTSCHLIESSUNGSANTRAG|GEMEINSAMER ENTSCHLIEẞUNGSANTRAG")),
-    ("motion", re.compile(
-        r"(?<!JOINT )MOTION FOR A RESOLUTION|PROPOSITION DE RÉSOLUTION(?! COMMUNE)"
-        r"|(?<!GEMEINSAMER )ENTSCHLIESSUNGSANTRAG")),
-    ("text_adopted", re.compile(r"TEXTS ADOPTED|TEXTES ADOPTÉS|ANGENOMMENE TEXTE")),
-    ("report", re.compile(r"(?<![A-Z] )\b(?:REPORT|RAPPORT|BERICHT)\s+(?:on|sur|über)\b")),
-]
-_EUROPEAN_PARLIAMENT = re.compile(
-    r"European Parliament|Parlement européen|Europäisches Parlament", re.IGNORECASE
-)
+# A report's heading as printed (resolution headings are in recognize.headings).
+_REPORT_HEADING = re.compile(r"(?<![A-Z] )\b(?:REPORT|RAPPORT|BERICHT)\s+(?:on|sur|über)\b")
 _OEIL = re.compile(
     r"Legislative Observatory|Observatoire législatif|Legislative Beobachtungsstelle"
 )
@@ -49,7 +48,8 @@ _MEP_PAGE = re.compile(
 )
 _OPINION = re.compile(
     r"\bop-ed\b|\bopinion\b|\btribune\b|originally published|původně publikován|Tento názor"
-    r"|Gastbeitrag|Kommentar", re.IGNORECASE
+    r"|Gastbeitrag|Kommentar",
+    re.IGNORECASE,
 )
 # "Brusel, 7. ledna 2022 - ", "Strasbourg, 20 January 2022 – ": the dateline of a press release.
 _DATELINE = re.compile(
@@ -60,15 +60,30 @@ _DATELINE = re.compile(
 
 
 def _doceo_kind(head: str) -> KindGuess | None:
-    positions: list[tuple[int, DocumentKind]] = []
-    for kind, pattern in _DOCEO_HEADINGS:
-        m = pattern.search(head)
-        if m:
-            positions.append((m.start(), kind))
-    if not positions or not _EUROPEAN_PARLIAMENT.search(head):
+    """An EP plenary document by its heading: motion, joint motion, text adopted, report."""
+    positions = [(h.start, h.kind) for h in find_headings(head)]
+    for pattern in (TEXTS_ADOPTED_HEADING, TEXTS_ADOPTED_PAGE):
+        heading = pattern.search(head)
+        if heading:
+            positions.append((heading.start(), "text_adopted"))
+    report = _REPORT_HEADING.search(head)
+    if report:
+        positions.append((report.start(), "report"))
+    if not positions or not (PARLIAMENT.search(head) or EP_NUMBER.search(head)):
         return None
     start, kind = min(positions)
-    return KindGuess(kind, 0.9, [f"heading of a {kind} at {start}"])
+    return KindGuess(cast(DocumentKind, kind), 0.9, [f"heading of a {kind} at {start}"])
+
+
+def _copied_resolution(head: str) -> KindGuess | None:
+    """A resolution copied without its EP heading (a group's site, a flattened copy)."""
+    if OPENING.search(head) is None:
+        return None
+    if MOTION_WORDS.search(head):
+        return KindGuess("motion", 0.6, ["the clauses of a motion without its heading"])
+    if TEXT_ADOPTED_REFERENCE.search(head) or RESOLUTION_WORD.search(head):
+        return KindGuess("text_adopted", 0.5, ["the clauses of a resolution without its heading"])
+    return None
 
 
 def _site_kind(head: str, text: str) -> KindGuess | None:
@@ -97,7 +112,12 @@ def _written_kind(body: str, has_front_matter: bool) -> KindGuess | None:
 def classify_text(text: str, *, has_front_matter: bool = False) -> KindGuess:
     """The kind of a document from its text: EP page headings, site markers, press conventions."""
     head = text[:HEAD_CHARS]
-    for guess in (_doceo_kind(head), _site_kind(head, text), _written_kind(head, has_front_matter)):
+    for guess in (
+        _doceo_kind(head),
+        _site_kind(head, text),
+        _written_kind(head, has_front_matter),
+        _copied_resolution(head),
+    ):
         if guess is not None:
             return guess
     return KindGuess("other", 0.3, ["no known structure"])
@@ -115,11 +135,17 @@ def kind_from_name(name: str | None) -> DocumentKind | None:
 
 
 _HINTS: list[tuple[str, DocumentKind]] = [
-    (r"(?:^|[-_.(])rcv(?:[-_.)]|$)", "roll_call"), (r"(?:^|[-_.])vot(?:[-_.]|$)", "vote_results"),
-    (r"press-release", "press_release"), (r"oeil-procedure", "procedure_file"),
-    (r"document-summary", "procedure_summary"), (r"^document_rc-", "joint_motion"),
-    (r"^document_b-", "motion"), (r"^document_ta-", "text_adopted"),
-    (r"^document_a-", "report"), (r"^member", "people"), (r"\.csv$", "dataset"),
+    (r"(?:^|[-_.(])rcv(?:[-_.)]|$)", "roll_call"),
+    (r"(?:^|[-_.])vot(?:[-_.]|$)", "vote_results"),
+    (r"press-release", "press_release"),
+    (r"oeil-procedure", "procedure_file"),
+    (r"document-summary", "procedure_summary"),
+    (r"^document_rc-", "joint_motion"),
+    (r"^document_b-", "motion"),
+    (r"^document_ta-", "text_adopted"),
+    (r"^document_a-", "report"),
+    (r"^member", "people"),
+    (r"\.csv$", "dataset"),
 ]
 _NAME_HINTS: list[tuple[re.Pattern[str], DocumentKind]] = [
     (re.compile(pattern), kind) for pattern, kind in _HINTS
