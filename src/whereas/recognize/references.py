@@ -16,10 +16,31 @@ _S = "[ \u00a0\u202f]{0,2}"
 _L = r"(?<![A-Za-z0-9])"  # no letter or digit glued on the left
 _R = r"(?![0-9])"  # no digit glued on the right ("_EN", "-AM-001" may follow)
 
-PROCEDURE_TYPES = frozenset({
-    "ACI", "APP", "AVC", "BUD", "BUI", "CNS", "COD", "COS", "DCE", "DEA", "DEC", "IMM", "INI",
-    "INL", "INS", "NLE", "REG", "RPS", "RSO", "RSP", "SYN",
-})
+PROCEDURE_TYPES = frozenset(
+    {
+        "ACI",
+        "APP",
+        "AVC",
+        "BUD",
+        "BUI",
+        "CNS",
+        "COD",
+        "COS",
+        "DCE",
+        "DEA",
+        "DEC",
+        "IMM",
+        "INI",
+        "INL",
+        "INS",
+        "NLE",
+        "REG",
+        "RPS",
+        "RSO",
+        "RSP",
+        "SYN",
+    }
+)
 
 Builder = Callable[["re.Match[str]"], str | None]
 
@@ -73,7 +94,7 @@ def _sitting_doc(prefix: str) -> Builder:
 
 
 def _sitting_text(m: re.Match[str]) -> str | None:
-    """"PV 08/05/2025" or "CRE 08/05/2025" on doceo pages: the term comes from the date."""
+    """ "PV 08/05/2025" or "CRE 08/05/2025" on doceo pages: the term comes from the date."""
     return _sitting_doc(m["p"].upper())(m)
 
 
@@ -127,25 +148,76 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     ("procedure", _p(r"eli/dl/proc/(?P<y>\d{4})-(?P<n>\d{4})(?![0-9])"), _eli_procedure),
     # The annexes of the minutes (-VOT results of votes, -RCV roll calls) stay in `written`.
     ("minutes", _p(rf"{_L}PVD{_TERM}D{_DATE}{_R}(?:D(?:VOT|RCV)(?![A-Z]))?"), _sitting_doc("PV")),
-    ("minutes", _p(rf"{_L}P{_TERM}[-_]PV\({_YEAR}\)(?P<mo>\d{{2}})-(?P<d>\d{{2}}){_R}"
-                   r"(?:\((?:RCV|VOT)\))?"), _sitting_doc("PV")),
+    (
+        "minutes",
+        _p(
+            rf"{_L}P{_TERM}[-_]PV\({_YEAR}\)(?P<mo>\d{{2}})-(?P<d>\d{{2}}){_R}"
+            r"(?:\((?:RCV|VOT)\))?"
+        ),
+        _sitting_doc("PV"),
+    ),
     ("debate", _p(rf"{_L}CRED{_TERM}D{_DATE}{_R}"), _sitting_doc("CRE")),
-    ("minutes", _p(r"(?<![A-Za-z0-9])(?P<p>PV) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
-                   r"(?![0-9])"), _sitting_text),
-    ("debate", _p(r"(?<![A-Za-z0-9])(?P<p>CRE) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
-                  r"(?![0-9])"), _sitting_text),
+    (
+        "minutes",
+        _p(
+            r"(?<![A-Za-z0-9])(?P<p>PV) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
+            r"(?![0-9])"
+        ),
+        _sitting_text,
+    ),
+    (
+        "debate",
+        _p(
+            r"(?<![A-Za-z0-9])(?P<p>CRE) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
+            r"(?![0-9])"
+        ),
+        _sitting_text,
+    ),
     ("sitting", _p(rf"{_L}MTGDPLD{_DATE}{_R}"), _meeting),
-    ("press_release", _p(r"(?<![0-9])(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})IPR(?P<n>\d{3,6})"
-                         r"(?![0-9])"), _press),
+    (
+        "press_release",
+        _p(
+            r"(?<![0-9])(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})IPR(?P<n>\d{3,6})"
+            r"(?![0-9])"
+        ),
+        _press,
+    ),
 ]
 
 
+# Every identifier holds four digits in a row (a year, a serial or a date) and is at most
+# REACH characters long (tests/recognize/test_references.py checks both against the patterns),
+# so the patterns only need to run in windows of REACH characters around those digits.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+REACH = 40
+
+
+def reference_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of `text` that hold every identifier it contains, in text order.
+
+    A window never ends before a letter or digit, so that the patterns' look-aheads ("no digit
+    glued on the right") see the same there as in the whole text.
+    """
+    windows: list[tuple[int, int]] = []
+    for digits in _FOUR_DIGITS.finditer(text):
+        start, end = max(0, digits.start() - REACH), digits.end() + REACH
+        if windows and start <= windows[-1][1]:
+            previous = windows.pop()
+            start, end = previous[0], max(end, previous[1])
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        windows.append((start, min(end, len(text))))
+    return windows
+
+
 def _candidates(text: str) -> Iterable[Reference]:
+    windows = reference_windows(text)
     for kind, pattern, build in _PATTERNS:
-        for m in pattern.finditer(text):
-            value = build(m)
-            if value is not None:
-                yield Reference(kind, value, m.start(), m.end(), m.group(0))
+        for start, end in windows:
+            for m in pattern.finditer(text, start, end):
+                value = build(m)
+                if value is not None:
+                    yield Reference(kind, value, m.start(), m.end(), m.group(0))
 
 
 def find_references(text: str) -> list[Reference]:
