@@ -55,7 +55,7 @@ def completeness_warnings(clauses: list[Clause], closing: bool) -> list[str]:
         return []
     warnings = []
     last = clauses[-1]
-    if not last.text.rstrip(" )\"'’”»").endswith((".", ";", ":", "!", "?", ",")):
+    if not last.text.rstrip(" )\"'’”»").endswith((".", ";", ":", "!", "?", ",", "·", "\u0387")):
         warnings.append(f"the text stops in the middle of {_name(last)}: cut short?")
     if any(c.kind == "paragraph" for c in clauses) and not closing:
         warnings.append("no closing paragraph (instructs its President...): the text may be cut")

@@ -17,8 +17,12 @@ from whereas.parse.resolution.lines import Line
 from whereas.parse.resolution.verbs import verb_at
 from whereas.vocabularies.lexicon import LanguagePack
 
-_TERMINAL = (";", ".", ":", "!", "?")
+_TERMINAL = (";", ".", ":", "!", "?", "·", "\u0387")  # Greek ends clauses with "·"
 _TRAILING_LINK = re.compile(r"\s+https?://\S+$")
+# "(...) Calls for ...": a quotation that leaves out the start of a clause.
+_ELLIPSIS = re.compile(r"^(?:\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\]|…)\s*")
+# A title between clauses ("General remarks", "Observações gerais") is at most this long.
+_HEADING_WORDS = 10
 
 
 @dataclass
@@ -45,11 +49,29 @@ class Draft:
         return self.finished() or self.text.rstrip().endswith(",")
 
 
+def _looks_like_heading(text: str) -> bool:
+    """A short title between clauses: a capital first, no punctuation inside or at the end."""
+    words = text.split()
+    return (
+        0 < len(words) <= _HEADING_WORDS
+        and text[:1].isupper()
+        and not any(sign in text for sign in ",;:")
+        and not text.rstrip().endswith(_TERMINAL)
+    )
+
+
+def _without_ellipsis(labelled: Labelled) -> Labelled:
+    found = _ELLIPSIS.match(labelled.text)
+    if not found:
+        return labelled
+    return Labelled(labelled.shape, labelled.label, labelled.text[found.end() :])
+
+
 def _without_trailing_link(labelled: Labelled) -> Labelled:
     """Drop a link pasted after the end of a clause (news sites cite their source so)."""
     found = _TRAILING_LINK.search(labelled.text)
-    if found and labelled.text[:found.start()].rstrip().endswith(_TERMINAL):
-        return Labelled(labelled.shape, labelled.label, labelled.text[:found.start()].rstrip())
+    if found and labelled.text[: found.start()].rstrip().endswith(_TERMINAL):
+        return Labelled(labelled.shape, labelled.label, labelled.text[: found.start()].rstrip())
     return labelled
 
 
@@ -61,14 +83,31 @@ class ClauseReader:
     drafts: list[Draft] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     last_line: int = -1
+    # A line that may be a title between clauses: dropped if a clause follows it, else it
+    # continued the clause before it.
+    held: tuple[Line, str] | None = None
 
     def feed(self, line: Line) -> bool:
         """Take one line; False when it is not part of the resolution (its text has ended)."""
         if self.pack.match("chrome", line.text):
             return False
-        labelled = _without_trailing_link(split_label(line.text, line.label))
+        labelled = _without_ellipsis(_without_trailing_link(split_label(line.text, line.label)))
         kind = self._kind_of(labelled)
+        held, self.held = self.held, None
+        opens = kind is not None or self._opens_paragraph(labelled.text)
+        if held is not None and not opens:
+            self._append(self.drafts[-1], *held)
         if kind is None:
+            current = self.drafts[-1] if self.drafts else None
+            if (
+                held is None
+                and current is not None
+                and current.punctuated()
+                and not opens
+                and (_looks_like_heading(labelled.text))
+            ):
+                self.held = (line, labelled.text)
+                return True
             return self._continue_or_end(line, labelled)
         label = labelled.label if kind != "citation" else None
         self._open(kind, label, line, labelled.text)
@@ -87,8 +126,17 @@ class ClauseReader:
         if labelled.shape == "point":
             return "point"
         if labelled.shape == "dash":
-            return "point" if self._in_operative() else "citation"
+            return self._dash_kind(text)
         return None
+
+    def _dash_kind(self, text: str) -> ClauseKind:
+        """An indent: a paragraph quoted as a list ("- Calls on ..."), a point, or a citation."""
+        if text[:1].isupper() and verb_at(text, 0, self.pack) is not None:
+            return "paragraph"
+        # After "A. whereas:" the dashes are the recital's indents (citations come first).
+        if self._in_operative() or any(d.kind == "recital" for d in self.drafts):
+            return "point"
+        return "citation"
 
     def _in_operative(self) -> bool:
         return any(d.kind == "paragraph" for d in self.drafts)
@@ -120,8 +168,11 @@ class ClauseReader:
         parent = None
         if kind == "point":
             parent = next(
-                (i for i in range(len(self.drafts) - 1, -1, -1)
-                 if self.drafts[i].kind in ("paragraph", "recital")),
+                (
+                    i
+                    for i in range(len(self.drafts) - 1, -1, -1)
+                    if self.drafts[i].kind in ("paragraph", "recital")
+                ),
                 None,
             )
             if parent is None:
@@ -140,7 +191,8 @@ def start_of_resolution(lines: list[Line], pack: LanguagePack) -> int | None:
             return index
     for index, line in enumerate(lines):
         labelled = split_label(line.text, line.label)
-        if labelled.shape == "number" and verb_at(labelled.text, 0, pack):
+        text = _without_ellipsis(labelled).text
+        if labelled.shape in ("number", "dash") and verb_at(text, 0, pack):
             return index
     return None
 
@@ -164,13 +216,15 @@ def to_clauses(drafts: list[Draft]) -> list[Clause]:
     clauses = []
     for index, draft in enumerate(drafts):
         first, last = draft.lines[0], draft.lines[-1]
-        clauses.append(Clause(
-            kind=draft.kind,
-            label=draft.label,
-            position=index + 1,
-            text=draft.text,
-            parent=None if draft.parent is None else draft.parent + 1,
-            span=(first.start, last.end),
-            path=first.path,
-        ))
+        clauses.append(
+            Clause(
+                kind=draft.kind,
+                label=draft.label,
+                position=index + 1,
+                text=draft.text,
+                parent=None if draft.parent is None else draft.parent + 1,
+                span=(first.start, last.end),
+                path=first.path,
+            )
+        )
     return clauses

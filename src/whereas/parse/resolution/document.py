@@ -11,6 +11,7 @@ from whereas.parse.resolution.lines import Line, lines_of
 from whereas.parse.resolution.odp import is_odp_work, parse_odp_work
 from whereas.parse.resolution.reading import ClauseReading, read_clauses
 from whereas.parse.resolution.references import term_of
+from whereas.parse.resolution.runin import split_run_in
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
 from whereas.vocabularies.lexicon import LanguagePack
@@ -24,6 +25,7 @@ def parse_resolution(doc: ReadDocument, recognition: Recognition | None = None) 
         return parse_odp_work(doc.data, recognition)
     lines = lines_of(doc.blocks) if doc.blocks else lines_of(doc.text.split("\n"))
     pack = pack_for(lines, recognition.language if recognition else None)
+    lines = split_run_in(lines, pack)
     reading = read_clauses(lines, pack)
     header_lines = lines[: reading.start] if reading.clauses else lines
     fallback_date = recognition.date if recognition else None

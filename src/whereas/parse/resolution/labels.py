@@ -9,7 +9,10 @@ from typing import Literal
 LabelShape = Literal["letter", "number", "point", "dash", "none"]
 
 _DASH = re.compile(r"^[–—‐‒−-]\s*")
-_LETTER = re.compile(r"^(?P<label>[A-Z]{1,3})\.\s+")
+# Recitals are lettered in the alphabet of the language: A, B (Latin), Α, Β (Greek), А, Б
+# (Cyrillic, Bulgarian).
+_CAPITALS = "A-ZΑ-ΩА-Я"
+_LETTER = re.compile(rf"^(?P<label>[{_CAPITALS}]{{1,3}})\.\s+")
 _NUMBER = re.compile(r"^(?P<label>\d{1,3})\s?[.)]\s*(?=\S)")
 _POINT = re.compile(r"^(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
 
@@ -26,7 +29,7 @@ class Labelled:
 def _shape_of(label: str) -> LabelShape:
     if label.isdigit():
         return "number"
-    if re.fullmatch(r"[A-Z]{1,3}", label):
+    if re.fullmatch(rf"[{_CAPITALS}]{{1,3}}", label):
         return "letter"
     return "point"
 
@@ -38,12 +41,12 @@ def split_label(text: str, container_label: str | None = None) -> Labelled:
         return Labelled(_shape_of(label), label, text)
     dash = _DASH.match(text)
     if dash:
-        return Labelled("dash", None, text[dash.end():])
+        return Labelled("dash", None, text[dash.end() :])
     for pattern in (_LETTER, _NUMBER, _POINT):
         found = pattern.match(text)
         if found:
             label = found.group("label")
-            return Labelled(_shape_of(label), label, text[found.end():])
+            return Labelled(_shape_of(label), label, text[found.end() :])
     return Labelled("none", None, text)
 
 

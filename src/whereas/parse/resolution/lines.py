@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whereas.read.document import Block
 
@@ -14,6 +14,14 @@ from whereas.read.document import Block
 _HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-", "\ufffe": "-", "\u00ad": None})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b]+")
 _BULLET = re.compile(r"^(?:[•▪◦●·*]\s+)+")
+# EUR-Lex prints the Official Journal's clauses as table rows flattened into text: the dash or
+# label in one cell ("— |"), the clause in the next ("having regard to ... |").
+_CELL_END = re.compile(r"\s*\|$")
+# A line that holds nothing but a clause's dash or label: the clause is on the next line (OJ
+# tables, PDF columns, "A. whereas:" followed by "-" and its indent on separate lines).
+_LONE_LABEL = re.compile(
+    r"^(?:[–—‐‒−-]|[A-ZΑ-ΩА-Я]{1,3}\.|\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[ivx]{1,4}\.)$"
+)
 
 
 @dataclass(frozen=True)
@@ -57,4 +65,26 @@ def lines_of(blocks: Iterable[Block | str]) -> list[Line]:
         block = item if isinstance(item, Block) else Block(item, "line", start=offset)
         lines.extend(_split_block(block))
         offset = (block.end or block.start + len(block.text)) + 1
-    return lines
+    return _join_lone_labels(lines)
+
+
+def _join_lone_labels(lines: list[Line]) -> list[Line]:
+    """Table cells without their bars, and a lone dash or label joined to the clause after it."""
+    joined: list[Line] = []
+    pending: Line | None = None
+    for line in lines:
+        text = _CELL_END.sub("", line.text)
+        if not text:
+            continue
+        if text != line.text:
+            line = replace(line, text=text)
+        if pending is not None:
+            line = replace(line, text=f"{pending.text} {line.text}", start=pending.start)
+            pending = None
+        if _LONE_LABEL.match(line.text) and line.label is None:
+            pending = line
+            continue
+        joined.append(line)
+    if pending is not None:
+        joined.append(pending)
+    return joined

@@ -15,6 +15,7 @@ from whereas.parse.resolution.clauses import read_drafts, to_clauses
 from whereas.parse.resolution.language import pack_for
 from whereas.parse.resolution.lines import Line, lines_of
 from whereas.parse.resolution.operative import analyse
+from whereas.parse.resolution.runin import split_run_in
 from whereas.read.document import Block
 from whereas.vocabularies.lexicon import LanguagePack, language_pack
 
@@ -35,9 +36,7 @@ def read_clauses(lines: list[Line], pack: LanguagePack) -> ClauseReading:
     clauses = to_clauses(drafts)
     for clause in clauses:
         analyse(clause, pack)
-    closing = any(
-        c.kind == "paragraph" and pack.match("closing", c.text) for c in clauses
-    )
+    closing = any(c.kind == "paragraph" and pack.match("closing", c.text) for c in clauses)
     warnings = [
         *warnings,
         *order_warnings(clauses),
@@ -56,10 +55,11 @@ def parse_clauses(blocks: Iterable[Block | str], language: str | None = None) ->
     """
     lines = lines_of(blocks)
     pack = pack_for(lines, language)
+    lines = split_run_in(lines, pack)
     warnings = []
     if language and language_pack(language) is None:
         warnings.append(f"no formulas for language {language!r}: read as {pack.language!r}")
     reading = read_clauses(lines, pack)
-    body = "\n".join(line.text for line in lines[reading.start:reading.end])
+    body = "\n".join(line.text for line in lines[reading.start : reading.end])
     warnings.extend(reading.warnings)
     return ParsedDocument(body=body, clauses=reading.clauses, warnings=warnings)
