@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from whereas.vocabularies.lexicon import LanguagePack
 
-_SEGMENT = re.compile(r"[^;]+")
+# Greek writes its semicolon as a raised dot (ano teleia).
+_SEGMENT = re.compile(r"[^;·\u0387]+")
 
 
 @dataclass(frozen=True)
