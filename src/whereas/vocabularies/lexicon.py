@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from whereas.vocabularies.scanner import TermScanner
 
 _DATA = "whereas.data"
 _FOLDER = "vocabularies"
@@ -50,6 +52,21 @@ class LanguagePack:
     actors: tuple[Term, ...]
     themes: tuple[Term, ...]
     countries: tuple[Term, ...] = ()  # id: alpha-2 code; a name or an adjective ("Ukrainian")
+
+    @cached_property
+    def verb_scanner(self) -> TermScanner:
+        """The verbs, indexed by the characters they start with."""
+        return TermScanner([term.pattern for term in self.verbs])
+
+    @cached_property
+    def actor_scanner(self) -> TermScanner:
+        """The actors, indexed by the characters they start with."""
+        return TermScanner([term.pattern for term in self.actors])
+
+    @cached_property
+    def theme_scanner(self) -> TermScanner:
+        """The themes, indexed by the characters they start with."""
+        return TermScanner([term.pattern for term in self.themes])
 
     def match(self, name: str, text: str) -> re.Match[str] | None:
         """The first pattern of formula `name` that matches `text` (anchored ones at its start)."""

@@ -21,8 +21,9 @@ _ARTICLES = {"", "the", "la", "le", "les", "l'", "l’", "die", "der", "den", "d
 def actor_mentions(text: str, start: int, end: int, pack: LanguagePack) -> list[Mention]:
     """Actors named in text[start:end], longest first where they overlap, in text order."""
     found: list[Mention] = []
-    for term in pack.actors:
-        found.extend((m.start(), m.end(), term.id) for m in term.pattern.finditer(text, start, end))
+    each_term = pack.actor_scanner.matches(text, start, end)
+    for term, matches in zip(pack.actors, each_term, strict=True):
+        found.extend((m.start(), m.end(), term.id) for m in matches)
     chosen: list[Mention] = []
     for mention in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
         if all(mention[1] <= c[0] or mention[0] >= c[1] for c in chosen):
@@ -81,7 +82,8 @@ def addressees_of(text: str, hits: list[VerbHit], pack: LanguagePack) -> list[st
 
 def themes_of(text: str, pack: LanguagePack) -> list[str]:
     """The theme ids `text` touches, in the order they first appear."""
-    found = [(m.start(), t.id) for t in pack.themes if (m := t.pattern.search(text))]
+    starts = pack.theme_scanner.first_starts(text)
+    found = [(start, pack.themes[index].id) for index, start in starts.items()]
     return list(dict.fromkeys(theme for _, theme in sorted(found)))
 
 

@@ -49,7 +49,8 @@ def verb_at(text: str, pos: int, pack: LanguagePack) -> tuple[str, int, int] | N
     """The canonical verb that starts at `pos` (after adverbs such as "also"), with its span."""
     pos = _skip_prefixes(text, _skip_space(text, pos), pack)
     best: tuple[str, int, int] | None = None
-    for term in pack.verbs:
+    for index in pack.verb_scanner.at(text, pos):
+        term = pack.verbs[index]
         found = term.pattern.match(text, pos)
         if found and (best is None or found.end() > best[2]):
             best = (term.id, pos, found.end())
