@@ -45,7 +45,7 @@ _TEXTS_ADOPTED = (
 # The title line of a text adopted: the resolution (legislative or not) of a day. The day
 # follows the words in most languages and precedes them in Lithuanian, Hungarian, Latvian and
 # Estonian.
-_DAY = r"\d{1,2}\.?\s"
+_DAY = r"\d{1,2}(?:\.|er|ης|ας|ου)?\s"
 _ADOPTED_TITLES = (
     rf"European Parliament (?:legislative |non-legislative )?resolution of {_DAY}",
     rf"Résolution (?:législative )?du Parlement européen du {_DAY}",
@@ -154,6 +154,76 @@ RESOLUTION_WORD = re.compile(
     re.IGNORECASE,
 )
 TEXT_ADOPTED_REFERENCE = re.compile(r"P\d{1,2}_TA(?:-PROV)?\(\d{4}\)\d{4}")
+
+
+# The resolution's name above its preamble, without a date on a motion: "European Parliament
+# resolution on ...", "Rezolucja Parlamentu Europejskiego w sprawie ...".
+_RESOLUTION_NAMES = (
+    "European Parliament (?:legislative |non-legislative )?resolution",
+    "Résolution (?:législative )?du Parlement européen",
+    "(?:Entwurf einer |Legislative )?Entschließung des Europäischen Parlaments",
+    "Resolución (?:legislativa )?del Parlamento Europeo", "Risoluzione del Parlamento europeo",
+    "Resolução (?:legislativa )?do Parlamento Europeu", "Resolutie van het Europees Parlement",
+    "Rezolucja Parlamentu Europejskiego", "Usnesení Evropského parlamentu",
+    "Uznesenie Európskeho parlamentu", "Resolucija Evropskega parlamenta",
+    "Rezolucija Europskog parlamenta",
+    "(?:Propunere de rezoluție a|Rezoluția) Parlamentului European",
+    "Резолюция на Европейския парламент", "Ψήφισμα του Ευρωπαϊκού Κοινοβουλίου",
+    "Europa-Parlamentets beslutning", "Europaparlamentets resolution",
+    "Euroopan parlamentin päätöslauselma", "Riżoluzzjoni tal-Parlament Ewropew",
+    "Europos Parlamento rezoliucija", "Az Európai Parlament állásfoglalása",
+    "Eiropas Parlamenta rezolūcija", "Euroopa Parlamendi resolutsioon",
+)  # fmt: skip
+RESOLUTION_NAME = re.compile(
+    rf"^[^\w\n]{{0,3}}(?:{'|'.join(_RESOLUTION_NAMES)})\s+(?=\w)", re.IGNORECASE | re.MULTILINE
+)
+# The rest of a date after its day ("December 2010 on", "de diciembre de 2017, sobre", "marca
+# 2011 r. w sprawie"): up to its year.
+_REST_OF_DATE = re.compile(r"[^\n]{0,30}?\d{4}(?:\s*(?:r\.|m\.|г\.))?\s*,?\s*")
+# Where a title line ends: the procedure, a page separator, the end of the line.
+_TITLE_END = re.compile(r"\s*(?:\(\s*\d{4}/\d{4}|\||$)", re.MULTILINE)
+MAX_TITLE = 400
+
+
+def _title_from(text: str, start: int) -> str | None:
+    end = _TITLE_END.search(text, start)
+    title = " ".join(text[start : end.start() if end else len(text)].split()).strip(" ,.:")
+    return title[:MAX_TITLE] if len(title) >= 5 else None
+
+
+# The line under a motion's heading: its date and procedure ("7.5.2025 - (2025/2691(RSP))").
+_DATE_LINE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}|\(\s*\d{4}/\d{4}")
+
+
+def _heading_title(text: str, start: int) -> str | None:
+    """The title after a heading, over the lines a PDF wraps it on, up to its date line."""
+    lines = text[start:].split("\n", 5)[:5]
+    if _DATE_LINE.search(lines[0]):
+        return _title_from(text, start)
+    for count, line in enumerate(lines[1:], start=1):
+        if not line.strip():
+            break
+        if _DATE_LINE.search(line):
+            return _title_from(" ".join(lines[:count]), 0)
+    return _title_from(lines[0], 0)
+
+
+def resolution_title(text: str) -> str | None:
+    """What a resolution is on ("on the situation in Kazakhstan"), as its headings print it."""
+    adopted = ADOPTED_TITLE.search(text)
+    if adopted:
+        start = adopted.end()
+        if adopted.group(0).rstrip()[-1:].isdigit() or adopted.group(0).endswith(" "):
+            date = _REST_OF_DATE.match(text, start)
+            start = date.end() if date and "\n" not in date.group(0) else start
+        return _title_from(text, start)
+    for heading in (JOINT_MOTION_HEADING, MOTION_HEADING):
+        found = heading.search(text)
+        rest = text[found.end() : found.end() + 2].lstrip(" ") if found else ""
+        if found and rest[:1].isalpha() and rest[:1].islower():
+            return _heading_title(text, found.end())
+    named = RESOLUTION_NAME.search(text)
+    return _title_from(text, named.end()) if named else None
 
 
 @dataclass(frozen=True)

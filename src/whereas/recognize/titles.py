@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlparse
 
 from whereas.read.document import ReadDocument
+from whereas.recognize.headings import resolution_title
 from whereas.recognize.recognition import DocumentKind
 
 EUROPEAN_PARLIAMENT = "European Parliament"
@@ -19,12 +20,6 @@ RESOLUTION_KINDS: frozenset[DocumentKind] = frozenset({
 })
 MAX_TITLE = 400
 
-# "JOINT MOTION FOR A RESOLUTION on the return ...", "European Parliament resolution of ... on ..."
-_RESOLUTION_TITLE = re.compile(
-    r"(?:MOTION FOR A RESOLUTION|TEXTS ADOPTED|REPORT|PROPOSITION DE RÉSOLUTION(?: COMMUNE)?|"
-    r"ENTSCHLIESSUNGSANTRAG|European Parliament resolution(?: of \d{1,2} \w+ \d{4})?)"
-    r"\s+((?:on|sur|zu|über) [^\n|]{5,400}?)\s*(?:\||\n|\(\d{4}/|$)"
-)
 _CURRENT_PAGE = re.compile(r"Current page:\s*([^\n]{5,300})")
 _OEIL_LABELS = frozenset({"Full procedure", "Basic information", "Procedure file", "Summary"})
 _COPYRIGHT = re.compile(r"©\s*((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
@@ -61,8 +56,7 @@ def _oeil_title(text: str, kind: DocumentKind) -> str | None:
 
 
 def _resolution_title(text: str) -> str | None:
-    m = _RESOLUTION_TITLE.search(text[:20_000])
-    return m.group(1).strip() if m else None
+    return resolution_title(text[:20_000])
 
 
 def document_title(doc: ReadDocument, kind: DocumentKind) -> str | None:

@@ -19,6 +19,7 @@ from whereas.parse.resolution.references import (
     term_of,
     text_adopted_of,
 )
+from whereas.recognize.headings import resolution_title
 from whereas.vocabularies.lexicon import LanguagePack
 
 HeaderValue = str | list[str]
@@ -69,7 +70,8 @@ def _title(lines: list[Line], pack: LanguagePack, reading: HeaderReading) -> int
     for index, line in enumerate(lines):
         for term in pack.kinds:
             found = term.pattern.match(line.text)
-            if not found:
+            # "Motion for a resolution - B9-0065/2022...": the page's own title, not the heading.
+            if not found or line.text[found.end() :].lstrip().startswith(("-", "–")):
                 continue
             following = range(index, min(index + 5, len(lines)))
             end = next((i for i in following if PROCEDURE.search(lines[i].text)), None)
@@ -77,6 +79,8 @@ def _title(lines: list[Line], pack: LanguagePack, reading: HeaderReading) -> int
                 break
             parts = [line.text[found.end():], *(lines[i].text for i in range(index + 1, end))]
             title = " ".join(" ".join(parts).split())
+            if term.id == "text_adopted":  # "... resolution of 16 December 2010 on ...": no date
+                title = resolution_title(line.text) or title
             reading.header["kind"] = term.id
             if title:
                 reading.header["title"] = title
