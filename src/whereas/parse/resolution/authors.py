@@ -16,6 +16,11 @@ from whereas.vocabularies.groups import group_code
 from whereas.vocabularies.lexicon import LanguagePack
 
 _NAME = re.compile(r"^[^\W\d_][\w'’.\- ]*$")
+# "Tabled by A. Person", "déposée par A. Person", "by A. Person,": what some pages and copies
+# print before the first name.
+_TABLED_BY = re.compile(
+    r"^(?:tabled by|by|déposée? par|par|eingereicht von|von|presentada por)\s+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def names_in(chunk: str) -> list[str]:
     """The personal names of a comma-separated chunk (other text is left out)."""
     names = []
     for part in chunk.replace("\n", " ").split(","):
-        name = " ".join(part.split())
+        name = _TABLED_BY.sub("", " ".join(part.split()))
         if name and _NAME.match(name) and name[0].isupper() and len(name.split()) <= 6:
             names.append(name)
     return names
@@ -68,8 +73,8 @@ def authors_in(text: str, pack: LanguagePack, on: date | None) -> tuple[list[Aut
     cursor = 0
     for mark in group_marks(text, pack, on):
         if mark.code is None:
-            warnings.append(f"unknown group in {text[mark.start:mark.end]!r}")
-        authors.extend(Author(name, mark.code) for name in names_in(text[cursor:mark.start]))
+            warnings.append(f"unknown group in {text[mark.start : mark.end]!r}")
+        authors.extend(Author(name, mark.code) for name in names_in(text[cursor : mark.start]))
         cursor = mark.end
     authors.extend(Author(name, None) for name in names_in(text[cursor:]))
     return authors, warnings

@@ -80,7 +80,8 @@ def _title(lines: list[Line], pack: LanguagePack, reading: HeaderReading) -> int
             parts = [line.text[found.end():], *(lines[i].text for i in range(index + 1, end))]
             title = " ".join(" ".join(parts).split())
             if term.id == "text_adopted":  # "... resolution of 16 December 2010 on ...": no date
-                title = resolution_title(line.text) or title
+                heading = "\n".join(lines[i].text for i in range(index, end + 1))
+                title = resolution_title(heading) or ""
             reading.header["kind"] = term.id
             if title:
                 reading.header["title"] = title
@@ -123,7 +124,7 @@ def _is_name_line(line: str, pack: LanguagePack) -> bool:
 
 
 def _ends_authors(line: str, pack: LanguagePack) -> bool:
-    if pack.match("header_end", line) or pack.match("resolution_title", line):
+    if any(pack.match(name, line) for name in ("header_end", "resolution_title", "preamble")):
         return True
     return any(term.pattern.match(line) for term in pack.kinds) or bool(PROCEDURE.search(line))
 
@@ -147,6 +148,9 @@ def read_header(
     after = max(basis_end, motions_end)
     if after:
         reading.used |= text.lines_between(text.starts[text.line_at(basis_end or after)], after)
+    # Authors follow the legal basis or the replaced motions; a copy that lost both still names
+    # them before "on behalf of the X Group".
+    if after or group_marks(text.text, pack, None):
         start, end = _author_region(text, pack, after)
         reading.authors, reading.warnings = authors_in(text.text[start:end], pack, day)
         if reading.authors:
