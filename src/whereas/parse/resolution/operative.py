@@ -14,6 +14,15 @@ from whereas.parse.resolution.verbs import VerbHit, verbs_of
 from whereas.vocabularies.lexicon import LanguagePack, verb_senses
 
 Mention = tuple[int, int, str]
+# "demands that the Kazakh authorities ...": the subject of the clause that follows the verb
+# comes within a few words ("that the", "que les", "dass die"); actors further on are mentioned
+# ("demands that the house arrest of the Chair of the Commission ... end"), not addressed.
+_SUBJECT_LEAD = re.compile(r"^[\s,:]*(?:[\w'’]+\s+){0,3}$")
+_SUBJECT_JOIN = re.compile(
+    r"^(?:\s|,|and|or|as well as|et|ou|ainsi que|und|oder|sowie|y|o|e|the|la|le|les|l['’]"
+    r"|die|der|den|das|los|las|el)*$",
+    re.IGNORECASE,
+)
 # What may stand between "and" and an actor that gets its own infinitive ("and the EU to ...").
 _ARTICLES = {"", "the", "la", "le", "les", "l'", "l’", "die", "der", "den", "das"}
 
@@ -43,7 +52,7 @@ def _object_span(hit: VerbHit, text: str, stop: int, pack: LanguagePack) -> tupl
     if span.span == "rest":
         return hit.end, stop
     if span.span == "forward":
-        target = pack.match("forward_to", text[hit.end:stop])
+        target = pack.match("forward_to", text[hit.end : stop])
         return (hit.end + target.end(), stop) if target else (hit.end, stop)
     marker = _first(pack.formulas.get("infinitive", ()), text, hit.end, stop)
     if marker is None:
@@ -57,12 +66,32 @@ def _later_addressees(text: str, start: int, stop: int, pack: LanguagePack) -> l
     joins = (m for p in pack.formulas.get("verb_join", ()) for m in p.finditer(text, start, stop))
     for join in joins:
         mentions = actor_mentions(text, join.end(), stop, pack)
-        if not mentions or text[join.end():mentions[0][0]].strip(" ,").lower() not in _ARTICLES:
+        if not mentions or text[join.end() : mentions[0][0]].strip(" ,").lower() not in _ARTICLES:
             continue
         marker = _first(pack.formulas.get("infinitive", ()), text, mentions[0][1], stop)
         if marker is not None and marker - mentions[0][1] <= 3:
             ids.append(mentions[0][2])
     return ids
+
+
+def _subjects(
+    text: str, start: int, stop: int, mentions: list[Mention], pack: LanguagePack
+) -> list[Mention]:
+    """The actors that open each clause after "demands that" (and "... and that Russia ...")."""
+    markers = pack.formulas.get("subordinate", ())
+    anchors = [start, *sorted(m.end() for p in markers for m in p.finditer(text, start, stop))]
+    chosen: list[Mention] = []
+    for anchor in anchors:
+        after = [m for m in mentions if m[0] >= anchor]
+        if not after or not _SUBJECT_LEAD.match(text[anchor : after[0][0]]):
+            continue
+        run = [after[0]]
+        for mention in after[1:]:
+            if not _SUBJECT_JOIN.match(text[run[-1][1] : mention[0]]):
+                break
+            run.append(mention)
+        chosen.extend(m for m in run if m not in chosen)
+    return chosen
 
 
 def addressees_of(text: str, hits: list[VerbHit], pack: LanguagePack) -> list[str]:
@@ -74,7 +103,10 @@ def addressees_of(text: str, hits: list[VerbHit], pack: LanguagePack) -> list[st
         span = _object_span(hit, text, stop, pack)
         if span is None:
             continue
-        ids.extend(m[2] for m in actor_mentions(text, span[0], span[1], pack))
+        mentions = actor_mentions(text, span[0], span[1], pack)
+        if verb_senses()[hit.verb].span == "rest":
+            mentions = _subjects(text, span[0], span[1], mentions, pack)
+        ids.extend(m[2] for m in mentions)
         if verb_senses()[hit.verb].span == "object":
             ids.extend(_later_addressees(text, span[1], stop, pack))
     return list(dict.fromkeys(ids))
