@@ -82,6 +82,8 @@ def test_the_title_line_of_a_text_adopted_in_any_language(title: str) -> None:
         ("MOZZJONI GĦAL RIŻOLUZZJONI dwar Freedonia", "motion"),
         ("ENTSCHLIESSUNGSANTRAGzu der Lage in Freedonia", "motion"),
         ("JOINT MOTION FOR A\nRESOLUTION", "joint_motion"),
+        ("ÁLLÁSFOGLALÁSRA IRÁNYULÓ INDÍTVÁNY", "motion"),
+        ("KÖZÖS ÁLLÁSFOGLALÁSRA IRÁNYULÓ INDÍTVÁNY", "joint_motion"),
     ],
 )
 def test_motion_headings_in_any_language(heading: str, kind: str) -> None:

@@ -97,3 +97,23 @@ def test_a_title_a_pdf_wraps_over_lines() -> None:
 )
 def test_dates_written_in_words_in_any_language(written: str, day: date) -> None:
     assert written_dates(written) == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "FÆLLES BESLUTNINGSFORSLAG\nPDF 149kWORD 75k\n5.2.2014\nB7-0101/2014\n"
+            "om situationen i Freedonia (2014/2600(RSP))\nAnna Muster for PPE-Gruppen\n",
+            "om situationen i Freedonia",
+        ),
+        (
+            "ONTWERPRESOLUTIE\nPDF 153kWORD 46k\n19.10.2016\nB8-1101/2016\n"
+            "Ontwerpresolutie van het Europees Parlement over de oorlog in Freedonia\n"
+            "Het Europees Parlement,\n",
+            "over de oorlog in Freedonia",
+        ),
+    ],
+)
+def test_titles_of_older_layouts(text: str, title: str) -> None:
+    assert _recognise(text)[2] == title

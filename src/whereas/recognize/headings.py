@@ -20,6 +20,7 @@ _JOINT_MOTION = (
     "PROPOSTA DE RESOLUÇÃO COMUM", "GEZAMENLIJKE ONTWERPRESOLUTIE", "WSPÓLNY PROJEKT REZOLUCJI",
     "SPOLEČNÝ NÁVRH USNESENÍ", "SPOLOČNÝ NÁVRH UZNESENIA", "SKUPNI PREDLOG RESOLUCIJE",
     "ZAJEDNIČKI PRIJEDLOG REZOLUCIJE", "KÖZÖS ÁLLÁSFOGLALÁSI INDÍTVÁNY",
+    "KÖZÖS ÁLLÁSFOGLALÁSRA IRÁNYULÓ INDÍTVÁNY",
     "PROPUNERE COMUNĂ DE REZOLUȚIE", "ОБЩО ПРЕДЛОЖЕНИЕ ЗА РЕЗОЛЮЦИЯ",
     "ΚΟΙΝΗ ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ", "FÆLLES BESLUTNINGSFORSLAG", "FÆLLES FORSLAG TIL BESLUTNING",
     "GEMENSAMT RESOLUTIONSFÖRSLAG", "YHTEINEN PÄÄTÖSLAUSELMAESITYS",
@@ -32,7 +33,8 @@ _MOTION = (
     "ENTSCHLIEẞUNGSANTRAG", "PROPUESTA DE RESOLUCIÓN", "PROPOSTA DI RISOLUZIONE",
     "PROPOSTA DE RESOLUÇÃO", "ONTWERPRESOLUTIE", "PROJEKT REZOLUCJI", "NÁVRH USNESENÍ",
     "NÁVRH UZNESENIA", "PREDLOG RESOLUCIJE", "PRIJEDLOG REZOLUCIJE",
-    "ÁLLÁSFOGLALÁSI INDÍTVÁNY", "PROPUNERE DE REZOLUȚIE", "ПРЕДЛОЖЕНИЕ ЗА РЕЗОЛЮЦИЯ",
+    "ÁLLÁSFOGLALÁSI INDÍTVÁNY", "ÁLLÁSFOGLALÁSRA IRÁNYULÓ INDÍTVÁNY", "PROPUNERE DE REZOLUȚIE",
+    "ПРЕДЛОЖЕНИЕ ЗА РЕЗОЛЮЦИЯ",
     "ΠΡΟΤΑΣΗ ΨΗΦΙΣΜΑΤΟΣ", "BESLUTNINGSFORSLAG", "FORSLAG TIL BESLUTNING",
     "FÖRSLAG TILL RESOLUTION", "PÄÄTÖSLAUSELMAESITYS", "RESOLUTSIOONI ETTEPANEK",
     "REZOLŪCIJAS PRIEKŠLIKUMS", "PASIŪLYMAS DĖL REZOLIUCIJOS", "MOZZJONI GĦAL RIŻOLUZZJONI",
@@ -163,7 +165,8 @@ _RESOLUTION_NAMES = (
     "Résolution (?:législative )?du Parlement européen",
     "(?:Entwurf einer |Legislative )?Entschließung des Europäischen Parlaments",
     "Resolución (?:legislativa )?del Parlamento Europeo", "Risoluzione del Parlamento europeo",
-    "Resolução (?:legislativa )?do Parlamento Europeu", "Resolutie van het Europees Parlement",
+    "Resolução (?:legislativa )?do Parlamento Europeu",
+    "(?:Ontwerpr|R)esolutie van het Europees Parlement",
     "Rezolucja Parlamentu Europejskiego", "Usnesení Evropského parlamentu",
     "Uznesenie Európskeho parlamentu", "Resolucija Evropskega parlamenta",
     "Rezolucija Europskog parlamenta",
@@ -191,6 +194,9 @@ def _title_from(text: str, start: int) -> str | None:
     return title[:MAX_TITLE] if len(title) >= 5 else None
 
 
+_OWN_TITLE_LINE = re.compile(
+    r"^[ \t]*(?P<title>[^\W\d_][^\n]{4,400}?)\s*\(\d{4}/\d{4}\([A-Z]{3}\)\)\s*$", re.MULTILINE
+)
 # The line under a motion's heading: its date and procedure ("7.5.2025 - (2025/2691(RSP))").
 _DATE_LINE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}|\(\s*\d{4}/\d{4}")
 
@@ -223,7 +229,14 @@ def resolution_title(text: str) -> str | None:
         if found and rest[:1].isalpha() and rest[:1].islower():
             return _heading_title(text, found.end())
     named = RESOLUTION_NAME.search(text)
-    return _title_from(text, named.end()) if named else None
+    if named:
+        return _title_from(text, named.end())
+    # Older doceo pages print the title alone above the authors: "om situationen i Syrien
+    # (2014/2531(RSP))".
+    for line in _OWN_TITLE_LINE.finditer(text):
+        if line["title"][:1].islower():
+            return _title_from(line["title"], 0)
+    return None
 
 
 @dataclass(frozen=True)

@@ -187,3 +187,17 @@ def test_every_pack_is_documented_and_complete(language: str) -> None:
 
 def test_twenty_three_languages_ship() -> None:
     assert len(languages()) >= 23
+
+
+def test_a_clause_on_data_protection_does_not_end_the_text() -> None:
+    lines = [
+        "Az Európai Parlament,",
+        "– tekintettel az általános adatvédelmi rendeletre,",
+        "– tekintettel a Chartára,",
+        "A. mivel itt egy próbamondat áll;",
+    ]
+    assert [c.kind for c in parse_clauses(lines, "hu").clauses] == [
+        "citation",
+        "citation",
+        "recital",
+    ]
