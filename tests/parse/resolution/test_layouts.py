@@ -146,3 +146,27 @@ def test_a_long_citation_with_dashes_inside_stays_whole() -> None:
     )
     parsed = parse_clauses(["The European Parliament,", citation], "en")
     assert len(parsed.clauses) == 1
+
+
+def test_the_points_of_a_point_numbered_i_ii() -> None:
+    lines = [
+        "The European Parliament,",
+        "A. whereas a test sentence stands here;",
+        "1. Calls on the Council:",
+        "(a) to support civil society, including:",
+        "i. independent media;",
+        "ii. human rights defenders;",
+        "(b) to keep Parliament informed;",
+        "2. Instructs its President to forward this resolution to the Council.",
+    ]
+    parsed = parse_clauses(lines, "en")
+    assert [(c.kind, c.label) for c in parsed.clauses] == [
+        ("recital", "A"),
+        ("paragraph", "1"),
+        ("point", "(a)"),
+        ("point", "i"),
+        ("point", "ii"),
+        ("point", "(b)"),
+        ("paragraph", "2"),
+    ]
+    assert parsed.warnings == []

@@ -35,11 +35,13 @@ def _part(rank: int) -> str:
 def label_warnings(clauses: list[Clause]) -> list[str]:
     """Labels that do not follow each other (A then C, 3 then 2) or that repeat."""
     warnings = []
-    previous: dict[tuple[str, int | None], str] = {}
+    previous: dict[tuple[str, int | None, tuple[bool, bool]], str] = {}
     for clause in clauses:
         if clause.label is None or clause.kind == "citation":
             continue
-        key = (clause.kind, clause.parent if clause.kind == "point" else None)
+        # "(a)", "a)" and "i" are series of their own (a point's points are numbered "i", "ii").
+        style = (clause.label[:1] == "(", clause.label[-1:] == ")")
+        key = (clause.kind, clause.parent if clause.kind == "point" else None, style)
         before = previous.get(key)
         if before is not None and next_label(before) not in (None, clause.label):
             warnings.append(f"{clause.kind} {clause.label} follows {clause.kind} {before}")

@@ -14,7 +14,10 @@ _DASH = re.compile(r"^[–—‐‒−-]\s*")
 _CAPITALS = "A-ZΑ-ΩА-Я"
 _LETTER = re.compile(rf"^(?P<label>[{_CAPITALS}]{{1,3}})\.\s+")
 _NUMBER = re.compile(r"^(?P<label>\d{1,3})\s?[.)]\s*(?=\S)")
-_POINT = re.compile(r"^(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|(?:[a-z]|[ivx]{1,4})\))\s+")
+# "(a)", "a)", "(iv)", and roman numerals with a dot ("i.", "ii.") for a point's own points.
+_POINT = re.compile(
+    r"^(?P<label>\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|(?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}\.)\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ def split_label(text: str, container_label: str | None = None) -> Labelled:
     for pattern in (_LETTER, _NUMBER, _POINT):
         found = pattern.match(text)
         if found:
-            label = found.group("label")
+            label = found.group("label").rstrip(".")
             return Labelled(_shape_of(label), label, text[found.end() :])
     return Labelled("none", None, text)
 
