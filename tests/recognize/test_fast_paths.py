@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whereas.read import read_path
+from whereas.read.document import ReadDocument
 from whereas.recognize.dates import (
     _DAY_MONTH_YEAR,
     _MONTH_DAY_YEAR,
@@ -26,7 +27,7 @@ from whereas.recognize.dates import (
     _written_date,
     find_dates,
 )
-from whereas.recognize.markup import markup_strings
+from whereas.recognize.markup import MAX_MARKUP_CHARS, markup_strings, references_in_markup
 from whereas.recognize.recognition import Reference
 from whereas.recognize.references import _PATTERNS, REACH, find_references
 
@@ -74,19 +75,54 @@ ODD_TEXT = st.lists(
 
 
 @cache
-def corpus_texts() -> list[str]:
-    """The text, and the markup strings, of every readable corpus file."""
+def corpus_documents() -> list[ReadDocument]:
+    """Every readable corpus file, read."""
     if not CORPUS_ROOT.is_dir():
         pytest.skip("../shared/corpus is not beside the project")
-    texts = []
+    documents = []
     for path in sorted(p for p in CORPUS_ROOT.rglob("*") if p.is_file()):
         try:
             _, doc = read_path(path)
         except Exception:  # rejected files have no text to compare
             continue
+        documents.append(doc)
+    return documents
+
+
+@cache
+def corpus_texts() -> list[str]:
+    """The text, and the markup strings, of every readable corpus file."""
+    texts = []
+    for doc in corpus_documents():
         texts.append(doc.text)
         texts.append("\n".join(markup_strings(doc)))
     return texts
+
+
+def walked_attribute_values(doc: ReadDocument) -> list[str]:
+    """Every attribute value of a page, element by element (as markup_strings walked them)."""
+    return [
+        str(value) for element in doc.tree.getroot().iter() for value in element.attrib.values()
+    ]
+
+
+def markup_references_of_every_value(
+    doc: ReadDocument, seen: set[tuple[str, str, str]]
+) -> list[Reference]:
+    """references_in_markup as it was: every value searched, repeated ones too."""
+    joined, size = [], 0
+    for value in markup_strings(doc):
+        joined.append(value)
+        size += len(value) + 1
+        if size > MAX_MARKUP_CHARS:
+            break
+    found = []
+    for ref in find_references("\n".join(joined)):
+        key = (ref.kind, ref.value, ref.written or "")
+        if key not in seen:
+            seen.add(key)
+            found.append(Reference(ref.kind, ref.value, written=ref.written))
+    return found
 
 
 def references_everywhere(text: str) -> list[Reference]:
@@ -211,3 +247,20 @@ def test_written_dates_are_read_as_dateparser_reads_every_month_name() -> None:
 def test_dates_still_need_a_month() -> None:
     assert find_dates("Article 12, 2020 and 5 Mayday 2021") == []
     assert [d.value for d in find_dates("le 1er mai 2021")] == [date(2021, 5, 1)]
+
+
+def test_attribute_values_of_a_page_in_one_call_are_those_of_the_walk() -> None:
+    pages = [doc for doc in corpus_documents() if doc.format == "html"]
+    assert len(pages) > 5
+    for doc in pages:
+        assert list(markup_strings(doc))[: len(walked_attribute_values(doc))] == (
+            walked_attribute_values(doc)
+        )
+
+
+def test_markup_references_are_found_once_a_value_as_in_every_value() -> None:
+    for doc in corpus_documents():
+        in_text = {(r.kind, r.value, r.written or "") for r in find_references(doc.text[:5000])}
+        assert references_in_markup(doc, set(in_text)) == (
+            markup_references_of_every_value(doc, set(in_text))
+        )
