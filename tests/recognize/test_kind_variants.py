@@ -115,3 +115,18 @@ def test_a_press_release_quoting_a_resolution_title_stays_a_press_release() -> N
         "20 January 2022 on Freedonia by 500 votes to 20.\nPress room\n"
     )
     assert _kind(text)[0] == "press_release"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "RAPORT Raportul anual privind Freedonia\n23.11.2010 - (2010/2600(INI))\n"
+        "PROPUNERE DE REZOLUȚIE A PARLAMENTULUI EUROPEAN",
+        "POROČILO o Freedoniji\n23.11.2010 - (2010/2600(INI))\n"
+        "PREDLOG RESOLUCIJE EVROPSKEGA PARLAMENTA",
+        "PRANEŠIMAS dėl Freedonijos\n23.11.2010 - (2010/2600(INI))",
+    ],
+)
+def test_a_report_in_any_language_is_no_motion(heading: str) -> None:
+    text = f"A7-0101/2010\n{heading}\nParlament,\n– citation,\n"
+    assert _kind(text) == ("report", "A7-0101/2010")

@@ -102,6 +102,12 @@ def _headings(headings: tuple[str, ...]) -> str:
     return "|".join(_spaced(h) for h in sorted(headings, key=len, reverse=True))
 
 
+# The motion inside a report continues its heading with Parliament's name.
+_REPORT_MOTION_ENDS = (
+    r"A\s+PARLAMENTULUI|EVROPSKEGA|DU\s+PARLEMENT|DES\s+EUROPÄISCHEN|DEL\s+PARLAMENTO"
+    r"|PARLAMENTU\s+EUROPEJSKIEGO|EVROPSKÉHO|EURÓPSKEHO|VAN\s+HET\s+EUROPEES|DO\s+PARLAMENTO"
+    r"|ΤΟΥ\s+ΕΥΡΩΠΑΪΚΟΥ|НА\s+ЕВРОПЕЙСКИЯ|EUROPSKOG|TAL-PARLAMENT"
+)
 # A heading ends at a word boundary, or where a lower-case title is glued to it
 # ("ENTSCHLIESSUNGSANTRAGzu der ...", as some copies of doceo pages run them together).
 _END = r"(?:(?!\w)|(?=[a-zß-ÿ]))"
@@ -112,6 +118,18 @@ MOTION_HEADING = re.compile(
     rf"(?<!ZAJEDNIČKI )(?<!KÖZÖS )(?<!ОБЩО )(?<!ΚΟΙΝΗ )(?<!FÆLLES )(?<!YHTEINEN )(?<!ÜHINE )"
     rf"(?<!KOPĪGS )(?<!BENDRAS )(?<!GEZAMENLIJKE )(?<!\w)(?:{_headings(_MOTION)})"
     rf"(?! COMMUNE| COMÚN| COMUNE| COMUM| KONĠUNTA){_END}"
+    # Not the motion inside a report ("PROPUNERE DE REZOLUȚIE A PARLAMENTULUI EUROPEAN").
+    rf"(?!\s+(?:{_REPORT_MOTION_ENDS}))"
+)
+# A report's heading at the start of its line, its title after it ("REPORT on ...", "RAPORT
+# Raportul ...", "POROČILO o ...") or on the next line.
+_REPORTS = (
+    "REPORT", "RAPPORT", "BERICHT", "INFORME", "RELAZIONE", "RELATÓRIO", "VERSLAG",
+    "SPRAWOZDANIE", "ZPRÁVA", "SPRÁVA", "POROČILO", "IZVJEŠĆE", "JELENTÉS", "RAPORT", "ДОКЛАД",
+    "ΕΚΘΕΣΗ", "BETÆNKNING", "BETÄNKANDE", "MIETINTÖ", "ZIŅOJUMS", "PRANEŠIMAS", "TUARASCÁIL",
+)  # fmt: skip
+REPORT_HEADING = re.compile(
+    rf"^[ \t]*(?:{'|'.join(_REPORTS)})(?=[ \t]+[^\W\d_]|[ \t]*$)", re.MULTILINE
 )
 TEXTS_ADOPTED_HEADING = re.compile(rf"(?<!\w)(?:{_headings(_TEXTS_ADOPTED)}){_END}")
 # The label of a doceo or sides page of a text adopted, above its PDF and Word links; a text
@@ -128,7 +146,7 @@ TEXTS_ADOPTED_PAGE = re.compile(
     rf"^[ \t]*(?:{'|'.join(_ADOPTED_LABELS)})[ \t]*\n\s*PDF \d", re.IGNORECASE | re.MULTILINE
 )
 # An EP document number: a motion, a joint motion, a text adopted.
-EP_NUMBER = re.compile(r"(?<!\w)(?:RC-?)?B\d{1,2}[-‐‑]\d{4}/\d{4}|P\d{1,2}_TA")
+EP_NUMBER = re.compile(r"(?<!\w)(?:(?:RC-?)?B|A)\d{1,2}[-‐‑]\d{4}/\d{4}|P\d{1,2}_TA")
 # Mixed case, as group sites and copies write them: "Greens/EFA motion for resolution".
 MOTION_WORDS = re.compile(
     rf"(?<!\w)(?:{_headings(_MOTION)}|motion for resolution){_END}", re.IGNORECASE
@@ -223,7 +241,7 @@ def resolution_title(text: str) -> str | None:
             date = _REST_OF_DATE.match(text, start)
             start = date.end() if date and "\n" not in date.group(0) else start
         return _title_from(text, start)
-    for heading in (JOINT_MOTION_HEADING, MOTION_HEADING):
+    for heading in (REPORT_HEADING, JOINT_MOTION_HEADING, MOTION_HEADING):
         found = heading.search(text)
         rest = text[found.end() : found.end() + 2].lstrip(" ") if found else ""
         if found and rest[:1].isalpha() and rest[:1].islower():

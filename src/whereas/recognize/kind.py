@@ -11,6 +11,7 @@ from whereas.recognize.headings import (
     MOTION_WORDS,
     OPENING,
     PARLIAMENT,
+    REPORT_HEADING,
     RESOLUTION_WORD,
     TEXT_ADOPTED_REFERENCE,
     TEXTS_ADOPTED_HEADING,
@@ -66,9 +67,10 @@ def _doceo_kind(head: str) -> KindGuess | None:
         heading = pattern.search(head)
         if heading:
             positions.append((heading.start(), "text_adopted"))
-    report = _REPORT_HEADING.search(head)
-    if report:
-        positions.append((report.start(), "report"))
+    for pattern in (_REPORT_HEADING, REPORT_HEADING):
+        report = pattern.search(head)
+        if report:
+            positions.append((report.start(), "report"))
     if not positions or not (PARLIAMENT.search(head) or EP_NUMBER.search(head)):
         return None
     start, kind = min(positions)
