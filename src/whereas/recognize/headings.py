@@ -113,8 +113,10 @@ _REPORT_MOTION_ENDS = (
 _END = r"(?:(?!\w)|(?=[a-zß-ÿ]))"
 JOINT_MOTION_HEADING = re.compile(rf"(?<!\w)(?:{_headings(_JOINT_MOTION)}){_END}")
 # Not the end of a joint motion's heading ("JOINT MOTION FOR A RESOLUTION", "WSPÓLNY PROJEKT").
+# Headings start with a capital: testing that first spares the look-behinds at most positions.
+_CAPITAL = "(?=(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я]))"
 MOTION_HEADING = re.compile(
-    rf"(?<!JOINT )(?<!GEMEINSAMER )(?<!WSPÓLNY )(?<!SPOLEČNÝ )(?<!SPOLOČNÝ )(?<!SKUPNI )"
+    rf"{_CAPITAL}(?<!JOINT )(?<!GEMEINSAMER )(?<!WSPÓLNY )(?<!SPOLEČNÝ )(?<!SPOLOČNÝ )(?<!SKUPNI )"
     rf"(?<!ZAJEDNIČKI )(?<!KÖZÖS )(?<!ОБЩО )(?<!ΚΟΙΝΗ )(?<!FÆLLES )(?<!YHTEINEN )(?<!ÜHINE )"
     rf"(?<!KOPĪGS )(?<!BENDRAS )(?<!GEZAMENLIJKE )(?<!\w)(?:{_headings(_MOTION)})"
     rf"(?! COMMUNE| COMÚN| COMUNE| COMUM| KONĠUNTA){_END}"
@@ -153,7 +155,7 @@ MOTION_WORDS = re.compile(
 )
 ADOPTED_TITLE = re.compile(
     r"(?:^[^\w\n]{0,3}|P\d{1,2}_TA(?:-PROV)?\(\d{4}\)\d{4}\b[^\n]{0,300}?)"
-    rf"(?:{'|'.join(_ADOPTED_TITLES)})",
+    rf"(?=(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я0-9]))(?:{'|'.join(_ADOPTED_TITLES)})",
     re.IGNORECASE | re.MULTILINE,
 )
 PREAMBLE = re.compile(
@@ -162,7 +164,8 @@ PREAMBLE = re.compile(
 PARLIAMENT = re.compile(_PARLIAMENT, re.IGNORECASE)
 # "The European Parliament," on its own line or run into the first citation (flattened copies).
 OPENING = re.compile(
-    rf"(?:^[^\w\n]{{0,3}}|\s)(?:{'|'.join(_PREAMBLES)})\s*,?[ \t]*(?:$|,?\s*[–—-]\s*\w)",
+    rf"(?:^[^\w\n]{{0,3}}|\s){_CAPITAL}(?:{'|'.join(_PREAMBLES)})\s*,?[ \t]*"
+    r"(?:$|,?\s*[–—-]\s*\w)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The word "resolution" in the EU languages (a copied text adopted names itself so).
