@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 import ftfy
+from ftfy.badness import BADNESS_RE
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
@@ -25,6 +26,12 @@ _DECLARED = (
 # as for the EP portal's cp1252 MEP list, which it calls cp1250), the Western one is likelier.
 _PREFERRED_ON_TIE = ("cp1252", "latin_1", "iso8859_15")
 _FALLBACK = "cp1252"
+# ftfy repairs a text only when its badness pattern finds mojibake in it, and every sequence that
+# pattern finds holds a character outside ASCII and is at most 7 characters long
+# (tests/read/test_mojibake_windows.py checks both): the pattern need only be searched in the
+# windows around those characters, not over the whole page (half the time of reading one).
+MOJIBAKE_REACH = 7
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -127,12 +134,26 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         text = body.decode(encoding, errors="replace")
         warnings.append(f"bytes not valid in {encoding} were replaced")
-    if not text.isascii():
+    if not text.isascii() and looks_like_mojibake(text):
         repaired = ftfy.fix_encoding(text)
         if repaired != text:
             warnings.append("mojibake repaired")
             text = repaired
     return Decoded(text=text, encoding=encoding, warnings=tuple(warnings))
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """ftfy's badness test (`ftfy.badness.is_bad`), searched near the characters outside ASCII."""
+    window: tuple[int, int] | None = None
+    for char in _NOT_ASCII.finditer(text):
+        start, end = max(0, char.start() - MOJIBAKE_REACH + 1), char.start() + MOJIBAKE_REACH
+        if window is not None and start <= window[1]:
+            window = (window[0], end)  # overlaps the window before: one window
+            continue
+        if window is not None and BADNESS_RE.search(text, *window):
+            return True
+        window = (start, end)
+    return window is not None and BADNESS_RE.search(text, *window) is not None
 
 
 def decode_head(data: bytes, size: int = 65536) -> str:

@@ -73,7 +73,7 @@ def _zip_format(data: bytes) -> Format:
 
 def _reject_noise(text: str) -> None:
     sample = text[:HEAD_BYTES]
-    noise = sum(1 for char in sample if char in _CONTROL_CHARS)
+    noise = sum(sample.count(char) for char in _CONTROL_CHARS)
     if noise > _MAX_NOISE * len(sample):
         share = round(100 * noise / len(sample))
         raise UnsupportedFormat(f"binary data, not text ({share}% control or undecodable bytes)")
