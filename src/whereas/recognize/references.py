@@ -186,10 +186,11 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
 
 
 # Every identifier holds four digits in a row (a year, a serial or a date) and is at most
-# REACH characters long (tests/recognize/test_references.py checks both against the patterns),
-# so the patterns only need to run in windows of REACH characters around those digits.
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# REACH characters long (tests/recognize/test_fast_paths.py checks both against the patterns),
+# so the patterns only need to run in windows of REACH characters around those digits. A chain
+# of such digits, each within two reaches of the one before, makes one window.
 REACH = 40
+_DIGIT_CHAINS = re.compile(rf"\d{{4}}(?:[\s\S]{{0,{2 * REACH}}}?\d{{4}})*")
 
 
 def reference_windows(text: str) -> list[tuple[int, int]]:
@@ -199,14 +200,16 @@ def reference_windows(text: str) -> list[tuple[int, int]]:
     glued on the right") see the same there as in the whole text.
     """
     windows: list[tuple[int, int]] = []
-    for digits in _FOUR_DIGITS.finditer(text):
-        start, end = max(0, digits.start() - REACH), digits.end() + REACH
+    for chain in _DIGIT_CHAINS.finditer(text):
+        start, end = max(0, chain.start() - REACH), chain.end() + REACH
         if windows and start <= windows[-1][1]:
             previous = windows.pop()
             start, end = previous[0], max(end, previous[1])
         while end < len(text) and text[end].isalnum():
             end += 1
         windows.append((start, min(end, len(text))))
+    if sum(end - start for start, end in windows) > 0.75 * len(text):
+        return [(0, len(text))]  # a table of numbers: one pass a pattern costs less
     return windows
 
 
