@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import lru_cache
 
 from whereas.recognize.recognition import Reference, ReferenceKind
 from whereas.recognize.terms import LAST_TERM, term_of_date, year_fits_term
@@ -200,15 +201,18 @@ def reference_windows(text: str) -> list[tuple[int, int]]:
     glued on the right") see the same there as in the whole text.
     """
     windows: list[tuple[int, int]] = []
+    covered = 0
     for chain in _DIGIT_CHAINS.finditer(text):
         start, end = max(0, chain.start() - REACH), chain.end() + REACH
         if windows and start <= windows[-1][1]:
             previous = windows.pop()
+            covered -= previous[1] - previous[0]
             start, end = previous[0], max(end, previous[1])
         while end < len(text) and text[end].isalnum():
             end += 1
         windows.append((start, min(end, len(text))))
-    if sum(end - start for start, end in windows) > 0.75 * len(text):
+        covered += windows[-1][1] - start
+    if covered > 0.75 * len(text):
         return [(0, len(text))]  # a table of numbers: one pass a pattern costs less
     return windows
 
@@ -234,6 +238,7 @@ def find_references(text: str) -> list[Reference]:
     return kept
 
 
+@lru_cache(maxsize=8192)  # vote lists name the same documents on every row
 def normalise_reference(s: str) -> Reference | None:
     """The human form of one identifier written in any known form (also inside a URL), else None."""
     refs = find_references(s.strip())

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -43,7 +43,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "re": ("RENEW",),
     "renew europe": ("RENEW",),
     "alde": ("ALDE",),
-    "verts/ale": ("GREEN_EFA",), "verts-ale": ("GREEN_EFA",), "the-left": ("GUE_NGL",),
+    "verts/ale": ("GREEN_EFA",),
+    "verts-ale": ("GREEN_EFA",),
+    "the-left": ("GUE_NGL",),
     "greens/efa": ("GREEN_EFA",),
     "grüne/efa": ("GREEN_EFA",),
     "greens": ("GREEN_EFA",),
@@ -77,11 +79,17 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+_SPACES = re.compile(r"\s+")
+_LEADING_WORDS = re.compile(r"^(the |group of the |groupe |fraktion der )")
+_TRAILING_WORD = re.compile(r"( group| groupe| fraktion)$")
+_ODP_GROUP = re.compile(r"org/([A-Za-z_\-/&]+)$")
+
+
 def _key(label: str) -> str:
     text = unicodedata.normalize("NFKC", label).casefold().strip()
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^(the |group of the |groupe |fraktion der )", "", text)
-    text = re.sub(r"( group| groupe| fraktion)$", "", text)
+    text = _SPACES.sub(" ", text)
+    text = _LEADING_WORDS.sub("", text)
+    text = _TRAILING_WORD.sub("", text)
     return text.strip(" .,;")
 
 
@@ -115,6 +123,7 @@ def _label_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@lru_cache(maxsize=8192)  # vote tables name the same groups on every row
 def group_code(label: str, on: date | None = None) -> str | None:
     """The code of the group `label` names (acronym, label, ODP id), or None when unknown.
 
@@ -122,7 +131,7 @@ def group_code(label: str, on: date | None = None) -> str | None:
     a date the most recent one wins.
     """
     text = label.strip()
-    odp = re.search(r"org/([A-Za-z_\-/&]+)$", text)
+    odp = _ODP_GROUP.search(text)
     if odp:
         text = odp.group(1)
     codes = _label_index().get(_key(text))
