@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
+from whereas.search.filters import Filters
 from whereas.search.plan import Match
 from whereas.search.tables import MULTI_VALUED
 
@@ -66,15 +66,14 @@ class LexicalIndex(Protocol):
     def clear(self, session: Session) -> None:
         """Remove every entry."""
 
-    def rank(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
-    ) -> list[Ranked]:
-        """The best `limit` entries that match, best first."""
+    def stamp(self, session: Session) -> int:
+        """A number that grows whenever entries are written (caches compare it)."""
 
-    def count(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
-    ) -> int:
-        """How many entries match, counting no further than `cap`."""
+    def rank(self, session: Session, match: Match, filters: Filters, limit: int) -> list[Ranked]:
+        """The best `limit` entries that match and pass `filters`, best first."""
+
+    def count(self, session: Session, match: Match, filters: Filters, cap: int) -> int:
+        """How many entries match and pass `filters`, counting no further than `cap`."""
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.search.backend import LexicalIndex, Ranked, lexical_index
@@ -25,7 +25,6 @@ from whereas.search.query import parse
 from whereas.search.references import direct_hits
 from whereas.search.results import DirectHit, Entry, Mode, SearchResults
 from whereas.search.semantic import nearest
-from whereas.search.tables import search_entries as e
 from whereas.store import schema
 
 MAX_LIMIT = 1000
@@ -85,19 +84,18 @@ def run_search(
     index = lexical_index(session)
     direct = direct_hits(session, query, index)
     match = plan(parse(query), filters.languages or store_languages(session))
-    where = filters.where()
     want = max(offset + limit, FACET_TOP)
-    lexical = index.rank(session, match, where, want) if match and mode != "semantic" else []
+    lexical = index.rank(session, match, filters, want) if match and mode != "semantic" else []
     semantic: list[Ranked] = []
     if (mode == "semantic" and query.strip()) or (mode == "hybrid" and match is not None):
         chosen = encoder or default_encoder()
         vector = chosen.queries([query.strip()])[0]
-        semantic = nearest(session, chosen.model, vector, where, want)
+        semantic = nearest(session, chosen.model, vector, filters.where(), want)
     # Fusion only when asked for: over a thousand entries it costs milliseconds.
     ranked = reciprocal_rank_fusion([lexical, semantic]) if mode == "hybrid" else lexical
     if mode == "semantic":
         ranked = semantic
-    total, exact = _total(session, index, match, where, lexical, semantic, want)
+    total, exact = _total(session, index, match, filters, lexical, semantic, want)
     return results_page(session, query, ranked, (total, exact), direct=direct, mode=mode,
                         leaves_of=match, limit=limit, offset=offset)  # fmt: skip
 
@@ -126,7 +124,7 @@ def _total(
     session: Session,
     index: LexicalIndex,
     match: Match | None,
-    where: list[ColumnElement[bool]],
+    filters: Filters,
     lexical: list[Ranked],
     semantic: list[Ranked],
     want: int,
@@ -134,7 +132,7 @@ def _total(
     """How many entries matched lexically (up to MAX_COUNT) plus the semantic neighbours."""
     count, exact = len(lexical), True
     if match is not None and len(lexical) >= want:
-        count = index.count(session, match, where, MAX_COUNT + 1)
+        count = index.count(session, match, filters, MAX_COUNT + 1)
         count, exact = min(count, MAX_COUNT), count <= MAX_COUNT
     seen = {r.entry_id for r in lexical}
     return count + sum(1 for r in semantic if r.entry_id not in seen), exact
@@ -143,9 +141,9 @@ def _total(
 def store_languages(session: Session) -> list[str]:
     """The languages of the stored documents: a query word is stemmed in each of them."""
     # A DISTINCT over every document took 4-12 ms a query at 25,000 documents: the answer is
-    # kept until the index changes (its last entry id, or a write by this process).
+    # kept until the index changes (its write stamp, or a write by this process).
     key = session.get_bind().engine.url.render_as_string()
-    stamp = (session.scalar(select(func.max(e.c.id))) or 0, index_generation())
+    stamp = (lexical_index(session).stamp(session), index_generation())
     cached = _languages.get(key)
     if cached is not None and cached[0] == stamp:
         return list(cached[1])

@@ -45,12 +45,22 @@ class Filters:
             ("themes", self.themes),
         ):
             if values:
+                # Without case on both databases (SQLite's LIKE already ignored it).
                 column = e.c[name]
                 conditions.append(
-                    or_(*(column.contains(f"|{v}|", autoescape=True) for v in values))
+                    or_(*(column.icontains(f"|{v}|", autoescape=True) for v in values))
                 )
         if self.procedure_types:
             conditions.append(e.c.procedure_type.in_([t.upper() for t in self.procedure_types]))
+        return conditions
+
+    def date_conditions(self) -> list[ColumnElement[bool]]:
+        """The date range alone (the part of the filters index terms can only narrow)."""
+        conditions: list[ColumnElement[bool]] = []
+        if self.date_from:
+            conditions.append(e.c.date >= self.date_from)
+        if self.date_to:
+            conditions.append(e.c.date <= self.date_to)
         return conditions
 
     def _record_conditions(self) -> list[ColumnElement[bool]]:
@@ -65,10 +75,7 @@ class Filters:
             conditions.append(e.c.language.in_(self.languages))
         if self.years:
             conditions.append(e.c.year.in_(self.years))
-        if self.date_from:
-            conditions.append(e.c.date >= self.date_from)
-        if self.date_to:
-            conditions.append(e.c.date <= self.date_to)
+        conditions.extend(self.date_conditions())
         if self.entry:
             conditions.append(e.c.entry == self.entry)
         return conditions

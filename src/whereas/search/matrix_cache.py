@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import threading
 
-import numpy as np
 from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from whereas.search.backend import lexical_index
 from whereas.search.tables import search_entries as e
-from whereas.search.vectors import VectorMatrix
+from whereas.search.vectors import MatrixBuilder, VectorMatrix
 from whereas.store.schema import ClauseVector
 
 Stamp = tuple[int, int, int]
 _cache: dict[tuple[str, str], tuple[Stamp, VectorMatrix]] = {}
 _lock = threading.Lock()
 _generation = [0]
+LOAD_ROWS = 10_000  # vectors read at a time
 
 
 def index_changed() -> None:
@@ -43,26 +44,23 @@ def entry_matrix(session: Session, model: str) -> VectorMatrix:
 
 
 def load_matrix(session: Session, model: str) -> VectorMatrix:
-    """Read the entries' vectors from clause_vectors (joined on the text hash)."""
+    """Read the entries' vectors from clause_vectors (joined on the text hash), in chunks."""
     v = ClauseVector.__table__
-    query = select(e.c.id, v.c.vector).select_from(
-        e.join(v, and_(v.c.text_hash == e.c.text_hash, v.c.model == model))
+    query = (
+        select(e.c.id, v.c.vector)
+        .select_from(e.join(v, and_(v.c.text_hash == e.c.text_hash, v.c.model == model)))
+        .order_by(e.c.id)
+        .execution_options(yield_per=LOAD_ROWS)
     )
-    ids: list[int] = []
-    blobs: list[bytes] = []
-    dims: set[int] = set()
-    for entry_id, blob in session.execute(query):
-        ids.append(int(entry_id))
-        blobs.append(bytes(blob))
-        dims.add(len(blob))
-    if len(dims) != 1:  # nothing stored, or vectors of several sizes under one id: unusable
-        return VectorMatrix(np.zeros(0, np.int64), np.zeros((0, 0), np.float32))
-    matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), -1)
-    return VectorMatrix(np.asarray(ids, dtype=np.int64), matrix)
+    # At most one vector per entry: the entry count bounds the rows (no second pass to count).
+    builder = MatrixBuilder(session.scalar(select(func.count()).select_from(e)) or 0)
+    for rows in session.execute(query).partitions():
+        builder.add([int(row[0]) for row in rows], [bytes(row[1]) for row in rows])
+    return builder.finish()
 
 
 def _stamp(session: Session, model: str) -> Stamp:
-    last_entry = session.scalar(select(func.max(e.c.id))) or 0
+    last_entry = lexical_index(session).stamp(session)
     v = ClauseVector.__table__
     if session.get_bind().dialect.name == "sqlite":  # the rowid grows with every stored vector
         vectors = session.scalar(select(func.max(literal_column("rowid"))).select_from(v))

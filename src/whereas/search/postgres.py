@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    ColumnElement,
     MetaData,
     Select,
     Table,
@@ -24,6 +23,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
 from whereas.search.backend import EntryRow, Ranked
+from whereas.search.filters import Filters
+from whereas.search.label_terms import LabelMatch, entry_label_terms, label_match
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
 from whereas.search.tables import search_entries as e
 from whereas.store.schema import DocumentReference
@@ -43,12 +44,19 @@ def lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsvector_literal(terms: Sequence[str]) -> str:
-    """The tsvector of terms in order, with their positions (1-based), so phrases work."""
+# Label terms are lexemes of the same tsvector, marked so that no word of a query (letters and
+# digits, a prefix of at least 3 of them) can ever be or start one.
+LABEL_MARK = "_"
+
+
+def to_tsvector_literal(terms: Sequence[str], labels: Sequence[str] = ()) -> str:
+    """The tsvector of terms in order, with their positions (1-based), so phrases work, and of
+    the entry's label terms (without positions: no phrase spans them)."""
     positions: dict[str, list[str]] = {}
     for position, term in enumerate(terms, start=1):
         positions.setdefault(term, []).append(str(position))
-    return " ".join(f"{lexeme(t)}:{','.join(p)}" for t, p in positions.items())
+    words = [f"{lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
+    return " ".join([*words, *(lexeme(LABEL_MARK + t) for t in dict.fromkeys(labels))])
 
 
 def compile_tsquery(match: Match) -> str:
@@ -68,6 +76,14 @@ def compile_tsquery(match: Match) -> str:
     return f"(({positives}) & !{negatives})"
 
 
+def label_tsquery(labels: LabelMatch) -> str | None:
+    """The tsquery of the filters' label terms (one of each group), None without any."""
+    if not labels.groups:
+        return None
+    groups = [_any([lexeme(LABEL_MARK + t) for t in group]) for group in labels.groups]
+    return "(" + " & ".join(groups) + ")"
+
+
 def _any(parts: list[str]) -> str:
     return "(" + " | ".join(parts) + ")"
 
@@ -80,10 +96,12 @@ class PostgresIndex:
         if not rows:
             return
         statement = insert(_WITH_TERMS).values(terms=cast(bindparam("terms_text"), TSVECTOR))
-        session.execute(
-            statement,
-            [{**r.columns(), "terms_text": to_tsvector_literal(r.terms)} for r in rows],
-        )
+        values = []
+        for row in rows:
+            columns = row.columns()
+            literal = to_tsvector_literal(row.terms, entry_label_terms(columns))
+            values.append({**columns, "terms_text": literal})
+        session.execute(statement, values)
 
     def delete(self, session: Session, document_id: str) -> None:
         """Remove every entry of one document."""
@@ -93,24 +111,28 @@ class PostgresIndex:
         """Remove every entry."""
         session.execute(delete(e))
 
-    def _matching(self, match: Match, where: list[ColumnElement[bool]]) -> Select[tuple[int]]:
-        query = cast(compile_tsquery(match), TSQUERY)
-        return select(e.c.id).where(_TERMS.op("@@")(query), *where)
+    def stamp(self, session: Session) -> int:
+        """The last entry id: ids grow with every entry written (BIGSERIAL)."""
+        return int(session.scalar(select(func.max(e.c.id))) or 0)
 
-    def rank(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
-    ) -> list[Ranked]:
-        """The best entries, best first (ts_rank)."""
+    def _matching(self, match: Match, filters: Filters) -> Select[int]:
+        # The filters' label terms go to the GIN index with the words; the exact conditions
+        # then only see the entries both find.
+        words = compile_tsquery(match)
+        labels = label_tsquery(label_match(filters))
+        query = cast(words if labels is None else f"({words}) & {labels}", TSQUERY)
+        return select(e.c.id).where(_TERMS.op("@@")(query), *filters.where())
+
+    def rank(self, session: Session, match: Match, filters: Filters, limit: int) -> list[Ranked]:
+        """The best entries, best first (ts_rank of the words alone: every match is ranked)."""
         score = func.ts_rank(_TERMS, cast(compile_tsquery(match), TSQUERY))
-        query = self._matching(match, where).add_columns(score)
+        query = self._matching(match, filters).add_columns(score)
         rows = session.execute(query.order_by(score.desc(), e.c.id).limit(limit))
         return [Ranked(int(row[0]), float(row[1])) for row in rows]
 
-    def count(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
-    ) -> int:
+    def count(self, session: Session, match: Match, filters: Filters, cap: int) -> int:
         """How many entries match, counting no further than `cap`."""
-        matching = self._matching(match, where).limit(cap).subquery()
+        matching = self._matching(match, filters).limit(cap).subquery()
         return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:

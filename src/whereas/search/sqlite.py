@@ -3,59 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import (
-    Column,
     ColumnElement,
-    Integer,
-    MetaData,
     Select,
-    Table,
-    Text,
     bindparam,
     delete,
     func,
     insert,
     literal_column,
     select,
+    update,
 )
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import ColumnClause
 
+from whereas.search import fts_rank
 from whereas.search.backend import EntryRow, Ranked
-from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
+from whereas.search.filters import Filters
+from whereas.search.fts5 import (
+    FTS,
+    compile_match,
+    entry_id,
+    fts_match,
+    labels_column,
+    quote,
+    search_fts,
+    search_references,
+    search_state,
+)
+from whereas.search.label_terms import entry_label_terms, label_match
+from whereas.search.plan import Match
 from whereas.search.tables import search_entries as e
 
-_meta = MetaData()
-search_fts = Table("search_fts", _meta, Column("rowid", Integer), Column("terms", Text))
-search_references = Table("search_references", _meta, Column("value", Text))
-_FTS: ColumnClause[Any] = literal_column("search_fts")
-
-
-def quote(term: str) -> str:
-    """One FTS5 string: user text never reaches MATCH unquoted."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-def compile_match(match: Match) -> str:
-    """The FTS5 MATCH expression of a plan, every term quoted, every group parenthesised."""
-    if isinstance(match, Terms):
-        star = "*" if match.prefix else ""
-        return _any([quote(v) + star for v in match.variants])
-    if isinstance(match, PhraseTerms):
-        return _any([quote(" ".join(words)) for words in match.variants])
-    if isinstance(match, AnyOf):
-        return _any([compile_match(c) for c in match.children])
-    positives = " AND ".join(compile_match(p) for p in match.positives)
-    if not match.negatives:
-        return f"({positives})"
-    negatives = _any([compile_match(n) for n in match.negatives])
-    return f"(({positives}) NOT {negatives})"
-
-
-def _any(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+_NEXT_ENTRY = "next_entry"
+__all__ = ["SqliteIndex", "compile_match", "quote", "search_fts", "search_references"]
 
 
 class SqliteIndex:
@@ -65,12 +46,19 @@ class SqliteIndex:
         """Add entries to the index."""
         if not rows:
             return
-        # Ids are allocated here: the writer's transaction holds SQLite's write lock.
-        first = (session.scalar(select(func.max(e.c.id))) or 0) + 1
-        session.execute(insert(e), [{"id": first + i, **r.columns()} for i, r in enumerate(rows)])
+        first = _allocate(session, len(rows))
+        made = []
+        for offset, row in enumerate(rows):
+            labels = entry_label_terms(row.columns())
+            column = labels_column(row.terms, labels)
+            length = column.count(" ") + 1 if column else 0
+            made.append((entry_id(first + offset, len(row.terms), length), row, column))
+        # FTS5 writes out its pending terms whenever a rowid is lower than the one before.
+        made.sort(key=lambda m: m[0])
+        session.execute(insert(e), [{"id": i, **r.columns()} for i, r, _ in made])
         session.execute(
             insert(search_fts),
-            [{"rowid": first + i, "terms": " ".join(r.terms)} for i, r in enumerate(rows)],
+            [{"rowid": i, "terms": " ".join(r.terms), "labels": ls} for i, r, ls in made],
         )
 
     def delete(self, session: Session, document_id: str) -> None:
@@ -86,29 +74,21 @@ class SqliteIndex:
         session.execute(delete(search_fts))
         session.execute(delete(e))
 
-    def _matching(self, match: Match, where: list[ColumnElement[bool]]) -> Select[tuple[int]]:
-        if not where:  # FTS5 alone: no join for the rows that will not be shown
-            return select(search_fts.c.rowid).where(_FTS.op("MATCH")(compile_match(match)))
-        return (
-            select(e.c.id)
-            .select_from(search_fts.join(e, e.c.id == search_fts.c.rowid))
-            .where(_FTS.op("MATCH")(compile_match(match)), *where)
-        )
+    def stamp(self, session: Session) -> int:
+        """A number that grows whenever entries are written (ids are not in order of writing)."""
+        state = search_state.c
+        return int(session.scalar(select(state.value).where(state.name == _NEXT_ENTRY)) or 0)
 
-    def rank(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], limit: int
-    ) -> list[Ranked]:
-        """The best entries, best first (BM25; FTS5 gives lower-is-better, negated here)."""
-        score = func.bm25(_FTS)
-        query = self._matching(match, where).add_columns(score).order_by(score, search_fts.c.rowid)
-        rows = session.execute(query.limit(limit))
-        return [Ranked(int(row[0]), -float(row[1])) for row in rows]
+    def rank(self, session: Session, match: Match, filters: Filters, limit: int) -> list[Ranked]:
+        """The best entries, best first (BM25; exact up to fts_rank.RANK_CANDIDATES matches)."""
+        return fts_rank.rank(session, match, filters, limit, self.stamp(session))
 
-    def count(
-        self, session: Session, match: Match, where: list[ColumnElement[bool]], cap: int
-    ) -> int:
-        """How many entries match, counting no further than `cap`."""
-        matching = self._matching(match, where).limit(cap).subquery()
+    def count(self, session: Session, match: Match, filters: Filters, cap: int) -> int:
+        """How many entries match, counting no further than `cap` (every label term matched:
+        without BM25 a broad one costs little)."""
+        labels = label_match(filters)
+        residual = [] if labels.exact else filters.date_conditions()
+        matching = _matching(fts_match(match, labels), residual).limit(cap).subquery()
         return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
@@ -144,3 +124,26 @@ class SqliteIndex:
             .limit(limit)
         )
         return list(session.scalars(query))
+
+
+def _allocate(session: Session, count: int) -> int:
+    """The first of `count` new sequence numbers (search_state holds the next one)."""
+    state = search_state.c
+    bumped = session.execute(
+        update(search_state)
+        .where(state.name == _NEXT_ENTRY)
+        .values(value=state.value + count)
+        .returning(state.value)
+    ).scalar()
+    if bumped is not None:
+        return int(bumped) - count
+    session.execute(insert(search_state).values(name=_NEXT_ENTRY, value=1 + count))
+    return 1
+
+
+def _matching(expression: str, residual: list[ColumnElement[bool]]) -> Select[int]:
+    matched = FTS.op("MATCH")(expression)
+    if not residual:  # FTS5 alone: no join for the rows that will not be shown
+        return select(search_fts.c.rowid).where(matched)
+    joined = search_fts.join(e, e.c.id == search_fts.c.rowid)
+    return select(search_fts.c.rowid).select_from(joined).where(matched, *residual)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from alembic import op
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 revision = "0007"
 down_revision = "0006"
@@ -56,12 +55,8 @@ def upgrade() -> None:
     if bind.dialect.name == "postgresql" and _has_pgvector():
         for statement in _PGVECTOR:
             op.execute(statement)
-    # Entries made before this revision get their labels and vector keys now.
-    from whereas.search.index import reindex_all
-
-    session = Session(bind=bind)
-    reindex_all(session)
-    session.flush()
+    # Entries made before this revision get their labels and vector keys from 0008, which
+    # rebuilds the whole index (the index code is the newest: it writes 0008's tables).
 
 
 def _has_pgvector() -> bool:

@@ -1,0 +1,98 @@
+"""The FTS5 tables whereas keeps on SQLite, what a row holds, and the MATCH expressions it runs.
+
+A row of search_fts is one entry: `terms`, its words as index terms (whereas.search.text), and
+`labels`, weighted 0 in BM25, which holds the entry's label terms (whereas.search.label_terms),
+then once each word the entry holds more than once, then the filler token up to as many tokens as
+`terms`. FTS5's BM25 measures a row over all its columns: filled this way every row is twice as
+long as its words, and BM25 ranks exactly as if the labels column were not there (unless an entry
+has more labels than words). The repeated words let a broad query find its best candidates
+(whereas.search.fts_rank). The rowid, which is the entry's id, is the row's length in tokens
+shifted left by BAND_SHIFT, plus a sequence number: shorter entries come first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import Column, Integer, MetaData, Table, Text, literal_column
+from sqlalchemy.sql.expression import ColumnClause
+
+from whereas.search.label_terms import LabelMatch
+from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms, leaves
+
+BAND_SHIFT = 40  # an entry id (= FTS5 rowid) is its length band << 40 | a sequence number
+MAX_BAND = 1023  # rows this long or longer share the last band
+FILLER = "z"
+
+_meta = MetaData()
+search_fts = Table(
+    "search_fts",
+    _meta,
+    Column("rowid", Integer),
+    Column("terms", Text),
+    Column("labels", Text),
+)
+search_state = Table(
+    "search_state", _meta, Column("name", Text, primary_key=True), Column("value", Integer)
+)
+search_references = Table("search_references", _meta, Column("value", Text))
+FTS: ColumnClause[Any] = literal_column("search_fts")
+
+
+def labels_column(terms: list[str], labels: list[str]) -> str:
+    """The labels column of a row: label terms, repeated words, filler up to len(terms)."""
+    room = max(0, len(terms) - len(labels))
+    repeated = [t for t, n in Counter(terms).items() if n > 1][:room]
+    return " ".join([*labels, *repeated, *[FILLER] * (room - len(repeated))])
+
+
+def entry_id(sequence: int, terms: int, labels: int) -> int:
+    """The id of an entry: shorter rows (as BM25 counts a row's length) sort first."""
+    return min(terms + max(terms, labels), MAX_BAND) << BAND_SHIFT | sequence
+
+
+def quote(term: str) -> str:
+    """One FTS5 string: user text never reaches MATCH unquoted."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def compile_match(match: Match) -> str:
+    """The FTS5 MATCH expression of a plan, every term quoted, every group parenthesised."""
+    if isinstance(match, Terms):
+        star = "*" if match.prefix else ""
+        return _any([quote(v) + star for v in match.variants])
+    if isinstance(match, PhraseTerms):
+        return _any([quote(" ".join(words)) for words in match.variants])
+    if isinstance(match, AnyOf):
+        return _any([compile_match(c) for c in match.children])
+    positives = " AND ".join(compile_match(p) for p in match.positives)
+    if not match.negatives:
+        return f"({positives})"
+    negatives = _any([compile_match(n) for n in match.negatives])
+    return f"(({positives}) NOT {negatives})"
+
+
+def fts_match(match: Match, labels: LabelMatch) -> str:
+    """The query's words in the terms column and the filters' label terms in the labels column."""
+    expression = f"terms : {compile_match(match)}"
+    if not labels.groups:
+        return expression
+    groups = " AND ".join(_any([quote(t) for t in group]) for group in labels.groups)
+    return f"{expression} AND labels : ({groups})"
+
+
+def repeated_match(match: Match) -> str:
+    """Entries holding one of the query's words at least twice (in the labels column)."""
+    words: dict[str, None] = {}
+    for leaf in leaves(match):
+        if isinstance(leaf, Terms):
+            star = "*" if leaf.prefix else ""
+            words.update({quote(v) + star: None for v in leaf.variants})
+        else:
+            words.update({quote(w): None for variant in leaf.variants for w in variant})
+    return f"labels : {_any(list(words))}"
+
+
+def _any(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"

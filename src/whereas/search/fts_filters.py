@@ -1,0 +1,75 @@
+"""How SQLite applies filters: selective ones as label terms in the match, the rest checked after.
+
+A label term in an FTS5 match costs about one step per entry that holds it (BM25 visits every
+entry of every phrase once per query to weigh it), so a filter that keeps most entries (entry
+type, language, a common kind) would cost more than it saves: it is checked instead on the ranked
+entries, which are few. How many entries hold a label term is counted once and kept per process
+until the index has grown by a tenth: it only chooses the plan, never the results.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+from sqlalchemy import func, literal_column, select, table
+from sqlalchemy.orm import Session
+
+from whereas.search.filters import Filters
+from whereas.search.label_terms import LabelMatch, label_match
+from whereas.search.tables import search_entries as e
+
+MATCH_SHARE = 0.2  # a filter keeping at most this share of the entries goes into the match
+UNKNOWN_SHARE = 0.5  # what a date range without year terms is assumed to keep
+_REFRESH = 1.1  # counts are made again once the index has grown by a tenth
+_counts: dict[tuple[str, str], tuple[int, int]] = {}  # (store, term) -> (stamp, entries)
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FilterPlan:
+    """The label terms to match, and the share of matches the exact check should keep."""
+
+    matched: LabelMatch
+    kept: float
+
+
+def filter_plan(session: Session, filters: Filters, stamp: int) -> FilterPlan:
+    """Which of the filters' label groups go into the match (at most MATCH_SHARE each)."""
+    labels = label_match(filters)
+    if not labels.groups and labels.exact:
+        return FilterPlan(labels, 1.0)
+    total = max(_count(session, "", stamp), 1)
+    matched: list[tuple[str, ...]] = []
+    kept = 1.0 if labels.exact else UNKNOWN_SHARE
+    for group in labels.groups:
+        share = min(1.0, sum(_count(session, term, stamp) for term in group) / total)
+        if share <= MATCH_SHARE:
+            matched.append(group)
+        else:
+            kept *= share
+    return FilterPlan(LabelMatch(tuple(matched), labels.exact), kept)
+
+
+def first_pool(limit: int, kept: float) -> int:
+    """How many entries to rank so that about `limit` pass checks keeping `kept` of them."""
+    return limit if kept >= 1 else math.ceil(limit * 1.25 / max(kept, 0.02))
+
+
+def _count(session: Session, term: str, stamp: int) -> int:
+    """How many entries hold label `term` (every entry for ""), cached."""
+    key = (session.get_bind().engine.url.render_as_string(), term)
+    with _lock:
+        cached = _counts.get(key)
+    if cached is not None and cached[0] <= stamp <= cached[0] * _REFRESH + 100:
+        return cached[1]
+    if term:  # label terms are letters and digits: nothing to quote
+        matched = literal_column("search_fts").op("MATCH")(f'labels : "{term}"')
+        query = select(func.count()).select_from(table("search_fts")).where(matched)
+    else:
+        query = select(func.count()).select_from(e)
+    found = int(session.scalar(query) or 0)
+    with _lock:
+        _counts[key] = (stamp, found)
+    return found

@@ -1,0 +1,69 @@
+"""Very broad queries on SQLite are ranked among their shortest matches; totals stay exact."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from whereas.search import SearchResults, engine, fts_rank, search
+from whereas.search import sqlite as fts
+from whereas.search.filters import Filters
+from whereas.search.fts5 import BAND_SHIFT
+from whereas.search.plan import plan
+from whereas.search.query import parse
+
+from .conftest import INVENTED_SOURCE, sources
+
+
+def _keys(session: Session, results: SearchResults) -> list[tuple[str, str, str | None]]:
+    names = sources(session, results)
+    return [(h.entry, name, h.label) for h, name in zip(results.hits, names, strict=True)]
+
+
+def _bounded(monkeypatch: pytest.MonkeyPatch, candidates: int) -> None:
+    # The bounded path starts beyond RANK_CANDIDATES matches and never ranks fewer entries than a
+    # page holds (facets read FACET_TOP): both made small so that the corpus store takes it.
+    monkeypatch.setattr(fts_rank, "RANK_CANDIDATES", candidates)
+    monkeypatch.setattr(engine, "FACET_TOP", candidates)
+
+
+def test_a_broad_query_is_ranked_among_its_shortest_matches(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = search(session, "children", limit=2)
+    _bounded(monkeypatch, 2)
+    bounded = search(session, "children", limit=2)
+    assert bounded.total == exact.total == 15 and bounded.total_exact
+    kept = _keys(session, bounded)
+    if session.get_bind().dialect.name == "sqlite":
+        # One pool of the shortest match, "whereas a child was tortured in detention" (recital
+        # B), one of the shortest that says child twice: the invented resolution's document
+        # entry ("...Rights of the Child", "a child was tortured"); best first.
+        assert kept == [("document", INVENTED_SOURCE, None), ("clause", INVENTED_SOURCE, "B")]
+        exact_sources = sources(session, exact)
+        assert exact_sources[0] == INVENTED_SOURCE and exact_sources[1] != INVENTED_SOURCE
+    else:  # PostgreSQL ranks every match
+        assert kept == _keys(session, exact)
+
+
+def test_shortest_entries_have_the_lowest_ids(session: Session) -> None:
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("ids are ordered by length on SQLite only")
+    match = plan(parse("children"), ["en"])
+    assert match is not None
+    ranked = fts.SqliteIndex().rank(session, match, Filters(), 100)
+    ids = sorted(r.entry_id for r in ranked)
+    bands = [i >> BAND_SHIFT for i in ids]
+    assert bands == sorted(bands) and bands[0] == 14  # 7 words filled to 14 tokens
+
+
+def test_filters_and_pages_on_the_bounded_path(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = search(session, "whereas", entry="clause", limit=3)
+    _bounded(monkeypatch, 3)
+    bounded = search(session, "whereas", entry="clause", limit=3)
+    assert {h.entry for h in bounded.hits} == {"clause"} and len(bounded.hits) == 3
+    assert bounded.total == exact.total
+    deep = search(session, "whereas", limit=3, offset=3)  # a page beyond the candidates
+    assert len(deep.hits) == 3
