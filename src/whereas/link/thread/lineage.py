@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from whereas.link.batched import BatchedInsert
 from whereas.link.thread.alignment import Derivation, align
-from whereas.link.thread.texts import StoredText, resolution_texts
+from whereas.link.thread.texts import StoredText, iter_resolution_texts
 from whereas.store import schema
 
 METHOD = "lineage:v1"
@@ -45,35 +46,39 @@ def align_procedure(texts: list[StoredText]) -> list[AlignedPair]:
     return [AlignedPair(e, x, align(e.pieces, x.pieces)) for e, x in text_pairs(texts)]
 
 
-def _links(pair: AlignedPair) -> list[schema.Link]:
+def _rows(pair: AlignedPair) -> list[dict[str, object]]:
     later, earlier = pair.later.document.id, pair.earlier.document.id
-    rows = []
+    rows: list[dict[str, object]] = []
     for d in pair.derivations:
         targets: tuple[int | None, ...] = d.earlier or (None,)
         for target in targets:
             rows.append(
-                schema.Link(
-                    type=DERIVES_FROM,
-                    label=d.change,
-                    from_document=later,
-                    from_clause=d.later,
-                    to_document=earlier,
-                    to_clause=target,
-                    score=d.score,
-                    method=METHOD,
-                )
+                {
+                    "type": DERIVES_FROM,
+                    "label": d.change,
+                    "from_document": later,
+                    "from_clause": d.later,
+                    "to_document": earlier,
+                    "to_clause": target,
+                    "score": d.score,
+                    "method": METHOD,
+                }
             )
     return rows
 
 
 def link_lineage(session: Session) -> int:
-    """Recompute the lineage of every procedure; returns the number of links written."""
+    """Recompute the lineage of every procedure; returns the number of links written.
+
+    Procedure by procedure (a batch of texts in memory at a time), links written as rows in
+    batches: a procedure's lineage depends on its own texts only.
+    """
     session.execute(delete(schema.Link).where(schema.Link.method == METHOD))
-    written = 0
-    for texts in resolution_texts(session).values():
+    rows = BatchedInsert(session, schema.Link)
+    for _, texts in iter_resolution_texts(session):
         for pair in align_procedure(texts):
-            rows = _links(pair)
-            session.add_all(rows)
-            written += len(rows)
+            for row in _rows(pair):
+                rows.add(row)
+    written = rows.close()
     session.flush()
     return written
