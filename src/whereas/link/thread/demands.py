@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 Label = Literal["repeated", "strengthened"]
@@ -69,18 +70,25 @@ def strength(demand: Demand) -> int:
     return max((_STRENGTH.get(v, 0) for v in demand.verbs), default=0)
 
 
-def _adds(pattern: re.Pattern[str], earlier: str, later: str) -> bool:
-    return bool(pattern.search(later)) and not pattern.search(earlier)
+@lru_cache(maxsize=8192)
+def _mentions(text: str) -> tuple[bool, bool]:
+    """Whether a text sets a deadline, and whether it names sanctions (a demand is compared
+    with many others: each text is searched once)."""
+    return bool(_DEADLINE.search(text)), bool(_SANCTIONS.search(text))
+
+
+def _adds(which: int, earlier: str, later: str) -> bool:
+    return _mentions(later)[which] and not _mentions(earlier)[which]
 
 
 def change_label(earlier: Demand, later: Demand) -> Label:
     """Strengthened when the verb is stronger or a deadline or sanctions are added."""
     if strength(later) > strength(earlier):
         return "strengthened"
-    if _adds(_DEADLINE, earlier.text, later.text):
+    if _adds(0, earlier.text, later.text):  # a deadline
         return "strengthened"
     sanctions = "sanctions" in later.themes and "sanctions" not in earlier.themes
-    if sanctions or _adds(_SANCTIONS, earlier.text, later.text):
+    if sanctions or _adds(1, earlier.text, later.text):
         return "strengthened"
     return "repeated"
 

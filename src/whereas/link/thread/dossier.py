@@ -12,7 +12,7 @@ from whereas.errors import UnknownCountry
 from whereas.link.thread.countries import country_key
 from whereas.link.thread.demands import Demand
 from whereas.link.thread.repeats import demands_of
-from whereas.link.thread.texts import resolution_texts
+from whereas.link.thread.texts import StoredText, chunks, iter_resolution_texts
 from whereas.store import schema
 from whereas.vocabularies.countries import country, country_code
 
@@ -86,20 +86,38 @@ def _grouped(demands: list[Demand]) -> list[DemandGroup]:
     return sorted(groups.values(), key=lambda g: (-len(g.demands), g.theme, g.addressee))
 
 
+_Key = tuple[str, int]
+
+
+def _follow(
+    by_key: dict[_Key, Demand],
+    back: dict[_Key, tuple[_Key, str]],
+    later: _Key,
+    earlier: _Key,
+    label: str | None,
+) -> None:
+    """Keep, for each later demand, the latest earlier demand it repeats."""
+    if later in by_key and earlier in by_key:
+        best = back.get(later)
+        day = by_key[earlier].day or date.min
+        if best is None or day > (by_key[best[0]].day or date.min):
+            back[later] = (earlier, label or "repeated")
+
+
 def _repeated(session: Session, demands: list[Demand]) -> list[RepeatedDemand]:
     """Chains of repeats links among the demands, each chain from its latest demand back."""
     by_key = {(d.document_id, d.position): d for d in demands}
-    back: dict[tuple[str, int], tuple[tuple[str, int], str]] = {}
-    links = session.scalars(select(schema.Link).where(schema.Link.type == "repeats"))
-    for link in links:
-        later = (link.from_document, link.from_clause or 0)
-        earlier = (link.to_document, link.to_clause or 0)
-        if later in by_key and earlier in by_key:
-            best = back.get(later)
-            day = by_key[earlier].day or date.min
-            if best is None or day > (by_key[best[0]].day or date.min):
-                back[later] = (earlier, link.label or "repeated")
+    back: dict[_Key, tuple[_Key, str]] = {}
+    link = schema.Link
+    columns = (link.from_document, link.from_clause, link.to_document, link.to_clause, link.label)
+    query = select(*columns).where(link.type == "repeats").order_by(link.id)
+    documents = sorted({d.document_id for d in demands})
+    for part in chunks(documents):  # the links of this country's demands, not of the store
+        for row in session.execute(query.where(link.from_document.in_(part))):
+            later, earlier = (row[0], row[1] or 0), (row[2], row[3] or 0)
+            _follow(by_key, back, later, earlier, row.label)
     heads = set(back) - {e for e, _ in back.values()}
+
     chains = []
     for head in sorted(heads):
         chain, labels, key = [by_key[head]], [], head
@@ -116,11 +134,13 @@ def country_dossier(session: Session, name: str) -> Dossier:
     key, label = _country(name)
     dossier = Dossier(key, label)
     demands: list[Demand] = []
-    for procedure, texts in sorted(resolution_texts(session).items()):
+    about: list[tuple[str, StoredText, list[Demand]]] = []
+    for procedure, texts in iter_resolution_texts(session):  # a batch of procedures at a time
         final = max(texts, key=lambda t: t.stage)
         found = demands_of(final)
-        if not any(key in d.countries for d in found):
-            continue
+        if any(key in d.countries for d in found):
+            about.append((procedure, final, found))
+    for procedure, final, found in sorted(about, key=lambda item: item[0]):
         doc = final.document
         dossier.procedures.append(
             DossierProcedure(procedure, doc.title, doc.date, doc.reference, doc.kind, len(found))

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from whereas.embed import Embedder
 from whereas.link.thread.lineage import link_lineage
-from whereas.link.thread.repeats import link_repeats
+from whereas.link.thread.repeat_links import link_repeats
 
 
 def link_thread(session: Session, embedder: Embedder | None = None) -> tuple[int, int]:
