@@ -10,9 +10,19 @@ DEFAULT_DATABASE_URL = "sqlite:///whereas.db"
 DEFAULT_RATE_LIMIT = 300  # API requests per client per minute
 
 
+def default_workers() -> int:
+    """Worker processes that read and parse documents by default: one per core, at most two."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 @dataclass(frozen=True)
 class Limits:
-    """Size limits that protect a run from hostile or broken input."""
+    """Limits that protect a run from hostile or broken input.
+
+    Sizes are checked as a document is read. Time and memory bound reading, recognizing and
+    parsing one document, which runs in a worker process (`workers` of them) that is stopped
+    when it passes either; `workers=0` runs in the calling process, without those two limits.
+    """
 
     max_file_bytes: int = 64 * 1024 * 1024
     max_html_bytes: int = 20 * 1024 * 1024
@@ -20,6 +30,9 @@ class Limits:
     max_zip_ratio: int = 200
     max_pdf_pages: int = 2000
     max_text_chars: int = 20 * 1024 * 1024
+    max_seconds: float = 60.0
+    max_memory_mb: int = 2048
+    workers: int = field(default_factory=default_workers)
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,13 @@ def _int_env(name: str, default: int) -> int:
     return int(value)
 
 
+def _float_env(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return float(value)
+
+
 def load_settings(database_url: str | None = None) -> Settings:
     """Read the WHEREAS_* variables; an explicit `database_url` (the --db option) wins."""
     defaults = Limits()
@@ -46,6 +66,9 @@ def load_settings(database_url: str | None = None) -> Settings:
         max_html_bytes=_int_env("WHEREAS_MAX_HTML_BYTES", defaults.max_html_bytes),
         max_unzipped_bytes=_int_env("WHEREAS_MAX_UNZIPPED_BYTES", defaults.max_unzipped_bytes),
         max_pdf_pages=_int_env("WHEREAS_MAX_PDF_PAGES", defaults.max_pdf_pages),
+        max_seconds=_float_env("WHEREAS_MAX_SECONDS", defaults.max_seconds),
+        max_memory_mb=_int_env("WHEREAS_MAX_MEMORY_MB", defaults.max_memory_mb),
+        workers=_int_env("WHEREAS_INGEST_WORKERS", defaults.workers),
     )
     corpus = os.environ.get("WHEREAS_CORPUS_DIR")
     return Settings(

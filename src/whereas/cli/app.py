@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -11,9 +12,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from whereas.cli.options import DbOption, JsonOption, QuietOption, err, open_store, out
-from whereas.config import load_settings
+from whereas.config import Limits, load_settings
 from whereas.errors import UnknownReference
-from whereas.ingest import IngestResult, expand_paths, ingest_file, link_store
+from whereas.ingest import IngestResult, expand_paths, ingest_paths, link_store
 
 app = typer.Typer(
     name="whereas",
@@ -48,15 +49,53 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        min=0.1, help="Seconds to read and parse one file (default: WHEREAS_MAX_SECONDS, 60)."
+    ),
+]
+MemoryOption = Annotated[
+    int | None,
+    typer.Option(
+        "--memory",
+        min=16,
+        help="MB of memory to read and parse one file (default: WHEREAS_MAX_MEMORY_MB, 2048).",
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        min=0, help="Worker processes (default: WHEREAS_INGEST_WORKERS, up to 2); 0: no limits."
+    ),
+]
+
+
+def _ingest_limits(
+    db: str | None, timeout: float | None, memory: int | None, workers: int | None
+) -> Limits:
+    """The limits of WHEREAS_* variables, with those given as options instead."""
+    limits = load_settings(db).limits
+    return dataclasses.replace(
+        limits,
+        max_seconds=limits.max_seconds if timeout is None else timeout,
+        max_memory_mb=limits.max_memory_mb if memory is None else memory,
+        workers=limits.workers if workers is None else workers,
+    )
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
     db: DbOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
+    timeout: TimeoutOption = None,
+    memory: MemoryOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Read files of any supported format into the store (idempotent: same bytes, one document)."""
-    settings = load_settings(db)
+    limits = _ingest_limits(db, timeout, memory, workers)
     store = open_store(db)
     files = list(expand_paths(paths))
     results: list[IngestResult] = []
@@ -70,15 +109,15 @@ def ingest(
         transient=True,
         disable=quiet or not err.is_terminal,
     )
+
+    def done(result: IngestResult) -> None:
+        _report(result, quiet)
+        progress.update(task, description=Path(result.path).name, advance=1)
+
     try:
         with progress:
             task = progress.add_task("", total=len(files))
-            for path in files:
-                progress.update(task, description=path.name)
-                result = ingest_file(store, path, limits=settings.limits)
-                results.append(result)
-                _report(result, quiet)
-                progress.advance(task)
+            results = ingest_paths(store, files, limits=limits, on_result=done)
         if any(r.status == "added" for r in results):
             link_store(store)
     finally:

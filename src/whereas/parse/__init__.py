@@ -58,6 +58,8 @@ def parse_document(read: ReadDocument, recognition: Recognition) -> ParsedDocume
         return ParsedDocument(body=read.text)
     try:
         parsed = parser(read, recognition)
+    except MemoryError:  # the worker's memory limit: the document is rejected, not half-parsed
+        raise
     except Exception as exc:  # keep what was read: the document is stored with a warning
         log.exception("parsing a %s failed", recognition.kind)
         return ParsedDocument(

@@ -1,0 +1,251 @@
+"""Ingest: files -> read -> recognize -> parse -> store, one transaction per document.
+
+A file that cannot be used at all is rejected with a reason; a failure in one file never stops
+the run and never leaves half a document in the store. Reading, recognizing and parsing run in
+worker processes (`whereas.ingest.pool`) under a time and a memory limit per document
+(`config.Limits`); this process keeps the store and writes each document in input order while
+the workers read the next ones.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from whereas.config import Limits
+from whereas.errors import RejectedDocument
+from whereas.ingest.pool import DocumentPool
+from whereas.ingest.stages import Outcome, ParsedFile, Rejection, read_and_parse
+from whereas.read.path import read_file_bytes
+from whereas.store import Store, schema
+from whereas.store.writer import IncomingDocument, document_exists, save_document, sha256_of
+
+log = logging.getLogger(__name__)
+Status = Literal["added", "unchanged", "rejected"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one path."""
+
+    path: str
+    status: Status
+    reason: str | None = None
+    document_id: str | None = None
+    kind: str | None = None
+    reference: str | None = None
+    version: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and the files below folders named (recursively, in a stable order).
+
+    Paths that do not exist, or that are not regular files, are yielded as they are so that
+    ingest can reject them with a reason.
+    """
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            children = sorted(p for p in path.rglob("*") if not p.is_dir() or p.is_symlink())
+            yield from (p for p in children if not p.name.startswith("."))
+        else:
+            yield path
+
+
+def ingest_file(
+    store: Store, path: Path, *, limits: Limits | None = None, source_url: str | None = None
+) -> IngestResult:
+    """Ingest one file; never raises for bad input, it is reported in the result."""
+    try:
+        raw = read_file_bytes(path, limits or Limits())
+    except RejectedDocument as exc:
+        return IngestResult(str(path), "rejected", reason=str(exc))
+    return ingest_bytes(store, raw, name=str(path), source_url=source_url, limits=limits)
+
+
+def ingest_bytes(
+    store: Store,
+    raw: bytes,
+    *,
+    name: str,
+    source_url: str | None = None,
+    limits: Limits | None = None,
+    pool: DocumentPool | None = None,
+) -> IngestResult:
+    """Ingest bytes from a file or a fetched page; `name` is shown in reports.
+
+    Bytes already stored are recognised by their hash before anything is parsed, so re-running
+    an ingest over unchanged files costs a hash per file. The document is read and parsed under
+    the limits by a worker of `pool`, else by one forked for it (a fork of this process: a few
+    tens of ms, see docs/benchmarks.md), else in this process when `limits.workers` is 0.
+    """
+    limits = limits or (pool.limits if pool is not None else Limits())
+    known = _already_known(store, raw, name)
+    if known is not None:
+        return known
+    if pool is not None:
+        outcome = pool.parse(raw, name)
+    elif limits.workers == 0:
+        outcome = _parse_here(raw, name, limits)
+    else:
+        with DocumentPool(limits, workers=1) as one:
+            outcome = one.parse(raw, name)
+    return _store_outcome(store, name, raw, outcome, source_url)
+
+
+def _parse_here(raw: bytes, name: str, limits: Limits) -> Outcome:
+    """In this process (`workers=0`, for debugging): no time or memory limit of its own."""
+    try:
+        return read_and_parse(raw, name, limits)
+    except MemoryError:
+        return Rejection("ran out of memory to read and parse: stopped")
+
+
+def _already_known(store: Store, raw: bytes, name: str) -> IngestResult | None:
+    """The result for bytes stored already, or purged from the store; None for new bytes."""
+    doc_id = sha256_of(raw)
+    with store.session() as session:
+        if document_exists(session, doc_id):
+            return IngestResult(name, "unchanged", document_id=doc_id)
+        purged = session.get(schema.PurgedDocument, doc_id)
+    if purged is not None:  # a takedown stands: the same bytes never come back by re-ingest
+        day = purged.purged_at.date().isoformat()
+        return IngestResult(
+            name, "rejected", reason=f"purged from this store on {day}: not stored again"
+        )
+    return None
+
+
+def _store_outcome(
+    store: Store, shown: str, raw: bytes, outcome: Outcome, source_url: str | None
+) -> IngestResult:
+    if not isinstance(outcome, ParsedFile):
+        return IngestResult(shown, "rejected", reason=outcome.reason)
+    incoming = IncomingDocument(
+        raw=raw,
+        read=outcome.read,
+        recognition=outcome.recognition,
+        parsed=outcome.parsed,
+        read_at=datetime.now(UTC),
+        source_path=shown,
+        source_url=source_url,
+    )
+    try:
+        with store.session() as session:
+            saved = save_document(session, incoming)
+    except Exception as exc:  # the transaction is rolled back: nothing of the file is kept
+        log.exception("storing %s failed", shown)
+        return IngestResult(
+            shown, "rejected", reason=f"could not store: {type(exc).__name__}: {exc}"
+        )
+    if saved.outcome == "unchanged":  # the same bytes earlier in this run, or from elsewhere
+        return IngestResult(shown, "unchanged", document_id=saved.document_id)
+    recognition, parsed = outcome.recognition, outcome.parsed
+    warnings = list(
+        dict.fromkeys([*outcome.read.warnings, *recognition.warnings, *parsed.warnings])
+    )
+    return IngestResult(
+        shown,
+        saved.outcome,
+        document_id=saved.document_id,
+        kind=recognition.kind,
+        reference=recognition.reference,
+        version=saved.version,
+        warnings=warnings,
+    )
+
+
+def link_store(store: Store) -> tuple[int, int]:
+    """Link people, reports, claims, lineage and repeats across the store (safe to re-run)."""
+    from whereas.link.claims import check_claims
+    from whereas.link.people import link_people
+    from whereas.link.reports import link_reports_to_procedures
+    from whereas.link.thread.run import link_thread
+
+    with store.session() as session:
+        link_people(session)  # authors and roll-call positions to MEP ids
+        reports = link_reports_to_procedures(session)
+        claims = check_claims(session)
+        link_thread(session)  # lineage and repeated demands (replaced on every run)
+    return len(reports), len(claims)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    limits: Limits | None = None,
+    on_result: Callable[[IngestResult], None] | None = None,
+    pool: DocumentPool | None = None,
+) -> list[IngestResult]:
+    """Ingest every file named or found below the folders named, stored in that order.
+
+    The workers (`limits.workers`, or `pool`'s) read and parse the next files while this
+    process stores the current one; with `limits.workers` 0 and no pool, one by one here.
+    """
+    limits = limits or (pool.limits if pool is not None else Limits())
+    results: list[IngestResult] = []
+    with ExitStack() as stack:
+        if pool is None and limits.workers > 0:
+            pool = stack.enter_context(DocumentPool(limits))
+        outcomes: Iterator[IngestResult]
+        if pool is None:
+            outcomes = (ingest_file(store, path, limits=limits) for path in expand_paths(paths))
+        else:
+            outcomes = _pipeline(store, expand_paths(paths), pool, limits)
+        for result in outcomes:
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+    return results
+
+
+@dataclass
+class _Pending:
+    """A file on its way: a result already (rejected, unchanged), or a ticket in the pool."""
+
+    name: str
+    raw: bytes = b""
+    ticket: int | None = None
+    result: IngestResult | None = None
+
+
+def _pipeline(
+    store: Store, paths: Iterable[Path], pool: DocumentPool, limits: Limits
+) -> Iterator[IngestResult]:
+    # A few files ahead of the one being stored keep every worker busy; the files' bytes are
+    # held until stored, so the look-ahead is small.
+    ahead = 2 * pool.size
+    pending: deque[_Pending] = deque()
+    for path in paths:
+        pending.append(_submit(store, path, pool, limits))
+        while pending and (len(pending) > ahead or pending[0].result is not None):
+            yield _collect(store, pending.popleft(), pool)
+    while pending:
+        yield _collect(store, pending.popleft(), pool)
+
+
+def _submit(store: Store, path: Path, pool: DocumentPool, limits: Limits) -> _Pending:
+    name = str(path)
+    try:
+        raw = read_file_bytes(path, limits)
+    except RejectedDocument as exc:
+        return _Pending(name, result=IngestResult(name, "rejected", reason=str(exc)))
+    known = _already_known(store, raw, name)
+    if known is not None:
+        return _Pending(name, result=known)
+    return _Pending(name, raw, ticket=pool.submit(raw, name))
+
+
+def _collect(store: Store, pending: _Pending, pool: DocumentPool) -> IngestResult:
+    if pending.result is not None:
+        return pending.result
+    assert pending.ticket is not None
+    outcome = pool.outcome(pending.ticket)
+    return _store_outcome(store, pending.name, pending.raw, outcome, None)
