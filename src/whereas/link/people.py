@@ -18,11 +18,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from whereas.link.batched import row_pages
 from whereas.parse.people.names import LOSSY_NAME
 from whereas.parse.votes.members import VOTING_ID
 from whereas.store import schema
 
 NameKey = tuple[str, ...]
+IssueKey = tuple[str, str, str]  # document, role (author | member_vote), name as written
+PAGE = 100  # documents read at a time
 
 
 def name_key(name: str) -> NameKey:
@@ -52,8 +55,9 @@ class PeopleIndex:
     def of(cls, session: Session) -> PeopleIndex:
         """The index of every person in the store."""
         index = cls()
-        for person in session.scalars(select(schema.Person)):
-            index.add(person.id, person.name, LOSSY_NAME in (person.flags or []))
+        rows = session.execute(select(schema.Person.id, schema.Person.name, schema.Person.flags))
+        for person_id, name, flags in rows:
+            index.add(person_id, name, LOSSY_NAME in (flags or []))
         return index
 
     def add(self, person_id: str, name: str, lossy: bool = False) -> None:
@@ -74,6 +78,25 @@ class PeopleIndex:
         return sorted(found)
 
 
+class NameMatcher:
+    """`PeopleIndex.candidates` remembered per name (a store names the same MEPs thousands of
+    times); at most `size` names are remembered."""
+
+    def __init__(self, index: PeopleIndex, size: int = 50_000) -> None:
+        self._index = index
+        self._size = size
+        self._known: dict[str, list[str]] = {}
+
+    def candidates(self, name: str) -> list[str]:
+        """Every person the name can be, sorted."""
+        found = self._known.get(name)
+        if found is None:
+            if len(self._known) >= self._size:
+                self._known.clear()
+            found = self._known[name] = self._index.candidates(name)
+        return found
+
+
 @dataclass
 class PeopleReport:
     """What linking people did."""
@@ -86,32 +109,50 @@ class PeopleReport:
 
 
 def link_people(session: Session) -> PeopleReport:
-    """Fill Author.person_id and MemberVote.person_id from ids, then names; report the rest."""
+    """Fill Author.person_id and MemberVote.person_id from ids, then names; report the rest.
+
+    The store is read a page of documents at a time (flat memory). The name issues of a page are
+    computed in full and only the difference with those stored is written: a run over an
+    unchanged store writes nothing, and the issues are those a full rewrite would leave.
+    """
     report = PeopleReport(voting_ids=resolve_voting_ids(session))
-    index = PeopleIndex.of(session)
-    session.execute(delete(schema.PersonNameIssue))
-    issues: dict[tuple[str, str, str], list[str]] = {}
-    # Rows, not ORM objects: every unmatched author of the store is read on every run, and
-    # holding them as objects made link_store's memory grow with the store.
-    authors = session.execute(
-        select(schema.Author.id, schema.Author.name, schema.Author.document_id).where(
-            schema.Author.person_id.is_(None)
-        )
-    )
-    resolved: list[dict[str, object]] = []
-    for author_id, name, document_id in authors:
-        found = index.candidates(name)
-        if len(found) == 1:
-            resolved.append({"id": author_id, "person_id": found[0]})
-        else:
-            issues[(document_id, "author", name)] = found
-    if resolved:
-        session.execute(update(schema.Author), resolved)
-    report.authors = len(resolved)
-    report.members = _members_by_name(session, index, issues)
-    _save_issues(session, issues, report)
+    names = NameMatcher(PeopleIndex.of(session))
+    unknown: set[str] = set()
+    for rows in row_pages(session, select(schema.Document.id), schema.Document.id, PAGE):
+        page = [doc for (doc,) in rows]
+        issues = _page_issues(session, page, names, report)
+        _write_issues(session, page, issues)
+        for (_, _, name), found in sorted(issues.items()):
+            if found:
+                report.ambiguous.append((name, found))
+            else:
+                unknown.add(name)
+    report.unknown = sorted(unknown)
     session.flush()
     return report
+
+
+def _page_issues(
+    session: Session, page: list[str], names: NameMatcher, report: PeopleReport
+) -> dict[IssueKey, list[str]]:
+    """Match the unmatched authors and positions of some documents; their name issues."""
+    issues: dict[IssueKey, list[str]] = {}
+    query = select(schema.Author.id, schema.Author.name, schema.Author.document_id).where(
+        schema.Author.person_id.is_(None), schema.Author.document_id.in_(page)
+    )
+    for rows in row_pages(session, query, schema.Author.id):
+        resolved: list[dict[str, object]] = []
+        for author_id, name, document_id in rows:
+            found = names.candidates(name)
+            if len(found) == 1:
+                resolved.append({"id": author_id, "person_id": found[0]})
+            else:
+                issues[(document_id, "author", name)] = found
+        if resolved:
+            session.execute(update(schema.Author), resolved)
+        report.authors += len(resolved)
+    report.members += _members_by_name(session, page, names, issues)
+    return issues
 
 
 def resolve_voting_ids(session: Session) -> int:
@@ -129,39 +170,56 @@ def resolve_voting_ids(session: Session) -> int:
 
 
 def _members_by_name(
-    session: Session, index: PeopleIndex, issues: dict[tuple[str, str, str], list[str]]
+    session: Session, page: list[str], names: NameMatcher, issues: dict[IssueKey, list[str]]
 ) -> int:
-    rows = session.execute(
+    query = (
         select(schema.MemberVote.id, schema.MemberVote.name, schema.Vote.document_id)
         .join(schema.Vote, schema.Vote.id == schema.MemberVote.vote_id)
-        .where(schema.MemberVote.person_id.startswith(VOTING_ID))
-    ).all()
-    resolved: list[dict[str, object]] = []
-    for member_id, name, document_id in rows:
-        found = index.candidates(name)
-        if len(found) == 1:
-            resolved.append({"id": member_id, "person_id": found[0]})
-        elif len(name.split()) > 1:
-            issues[(document_id, "member_vote", name)] = found
-    if resolved:
-        session.execute(update(schema.MemberVote), resolved)
-    return len(resolved)
+        .where(schema.MemberVote.person_id.startswith(VOTING_ID), schema.Vote.document_id.in_(page))
+    )
+    matched = 0
+    for rows in row_pages(session, query, schema.MemberVote.id):
+        resolved: list[dict[str, object]] = []
+        for member_id, name, document_id in rows:
+            found = names.candidates(name)
+            if len(found) == 1:
+                resolved.append({"id": member_id, "person_id": found[0]})
+            elif len(name.split()) > 1:
+                issues[(document_id, "member_vote", name)] = found
+        if resolved:
+            session.execute(update(schema.MemberVote), resolved)
+        matched += len(resolved)
+    return matched
 
 
-def _save_issues(
-    session: Session, issues: dict[tuple[str, str, str], list[str]], report: PeopleReport
-) -> None:
-    rows = [
+def _write_issues(session: Session, page: list[str], issues: dict[IssueKey, list[str]]) -> None:
+    """Make the stored issues of the page's documents these: stale ones go, new ones come."""
+    issue = schema.PersonNameIssue
+    wanted = {(*key, tuple(found)) for key, found in issues.items()}
+    stale: list[int] = []
+    rows = session.execute(
+        select(issue.id, issue.document_id, issue.role, issue.name, issue.candidates, issue.reason)
+        .where(issue.document_id.in_(page))
+        .order_by(issue.id)
+    )
+    for issue_id, doc, role, name, candidates, reason in rows:
+        found = tuple(candidates or ())
+        key = (doc, role, name, found)
+        if key in wanted and reason == ("ambiguous" if found else "unknown"):
+            wanted.discard(key)  # kept as stored (a second copy would be stale)
+        else:
+            stale.append(issue_id)
+    for start in range(0, len(stale), PAGE):
+        session.execute(delete(issue).where(issue.id.in_(stale[start : start + PAGE])))
+    new = [
         {
             "document_id": doc,
             "role": role,
             "name": name,
             "reason": "ambiguous" if found else "unknown",
-            "candidates": found,
+            "candidates": list(found),
         }
-        for (doc, role, name), found in sorted(issues.items())
+        for doc, role, name, found in sorted(wanted)
     ]
-    if rows:
-        session.execute(insert(schema.PersonNameIssue), rows)
-    report.ambiguous = [(n, f) for (_, _, n), f in sorted(issues.items()) if f]
-    report.unknown = sorted({n for (_, _, n), f in issues.items() if not f})
+    if new:
+        session.execute(insert(issue), new)
