@@ -19,7 +19,7 @@ from whereas.parse.resolution import parse_resolution
 from whereas.read import read_path
 from whereas.recognize import recognize
 from whereas.vocabularies.lexicon import LanguagePack, language_pack, languages
-from whereas.vocabularies.scanner import TermScanner, first_characters
+from whereas.vocabularies.scanner import TermScanner, prefix_pattern
 
 CORPUS_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 VOCABULARIES = ("verbs", "actors", "themes")
@@ -112,16 +112,24 @@ def test_the_scanner_finds_what_each_term_finds_around_its_own_matches(
     assert_agrees(patterns, scanner, text)
 
 
-def test_first_characters_follow_the_case_rules_of_the_pattern() -> None:
-    caseless = first_characters(re.compile(r"(?<!\w)(?:tortur\w*|ill-treatment)", re.I))
-    cased = first_characters(re.compile(r"(?<!\w)(?:[Cc]ouncil|EEAS)"))
+def test_prefixes_follow_the_case_rules_of_the_pattern() -> None:
+    caseless = prefix_pattern(re.compile(r"(?<!\w)(?:tortur\w*|ill-treatment|x)", re.I))
+    cased = prefix_pattern(re.compile(r"(?<!\w)(?:[Cc]ouncil|EEAS)"))
     assert caseless is not None and cased is not None
-    assert all(caseless.match(c) for c in "tTiI") and not caseless.match("x")
-    assert all(cased.match(c) for c in "CcE") and not cased.match("e")
+    assert all(caseless.match(c) for c in ("to", "TO", "il", "Il", "x", "x!", "X"))
+    assert not any(caseless.match(c) for c in ("ta", "i", "ix", "y"))
+    assert all(cased.match(c) for c in ("Co", "co", "EE")) and not cased.match("Ee")
+
+
+def test_prefixes_go_through_optional_parts_and_repeats() -> None:
+    pattern = prefix_pattern(re.compile(r"(?<!\w)(?:a?b{2,}c|(?:de)*f)"))
+    assert pattern is not None
+    assert all(pattern.match(c) for c in ("ab", "bb", "de", "f", "fz"))
+    assert not any(pattern.match(c) for c in ("bc", "ac", "dd", "ef"))
 
 
 def test_patterns_it_cannot_read_are_searched_on_their_own() -> None:
     patterns = [re.compile(r"(?<!\w)(?:a|.b)"), re.compile(r"x?"), re.compile(r"(?<!\w)(a)\1")]
     scanner = TermScanner(patterns)
-    assert scanner.alone == (0, 1)  # any character first; not only at word starts
+    assert scanner.alone == (0, 1, 2)  # any character; not at word starts; a back-reference
     assert_agrees(patterns, scanner, "ab xb aa")

@@ -1,10 +1,10 @@
 """Find the terms of a vocabulary in a text in one pass over its word starts, not one per term.
 
 A term's pattern starts with "(?<!\\w)": its matches start where a word (or a sign) starts. For
-each term the characters a match can start with are read from its pattern, so that at each word
-start only the terms that can start with that character are tried. The results are those of
-each term's own `search` and `finditer`: a term whose first characters cannot be read from its
-pattern is searched on its own.
+each term the first two characters a match can start with are read from its pattern, so that at
+each word start only the terms that can start with those two characters are tried. The results
+are those of each term's own `search` and `finditer`: a term whose first characters cannot be
+read from its pattern is searched on its own.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ class UnreadPattern(Exception):
     """A pattern whose first characters are not read: its term is searched on its own."""
 
 
+Prefix = tuple[str, ...]  # character classes, one a character
+PREFIX = 2  # characters read from each pattern
+
+
 def _char(code: int) -> str:
     return "\\" + chr(code) if chr(code) in "\\]^-[" else re.escape(chr(code))
 
@@ -57,85 +61,94 @@ def _char_class(items: Any, flags: int) -> str:
     return _scoped(f"[{'^' if negated else ''}{''.join(parts)}]", flags)
 
 
-def _first_of_sequence(items: Any, flags: int) -> tuple[list[str], bool]:
-    """The classes of the first character of a sequence, and whether it can match nothing."""
-    classes: list[str] = []
+def _then(before: set[Prefix], after: set[Prefix]) -> set[Prefix]:
+    """The prefixes of a match of one part followed by another, cut to PREFIX characters."""
+    joined = {prefix for prefix in before if len(prefix) >= PREFIX}
+    for prefix in before - joined:
+        joined.update((prefix + more)[:PREFIX] for more in after)
+    return joined
+
+
+def _of_sequence(items: Any, flags: int) -> set[Prefix]:
+    prefixes: set[Prefix] = {()}
     for op, value in items:
-        found, empty = _first_of_item(op, value, flags)
-        classes.extend(found)
-        if not empty:
-            return classes, False
-    return classes, True
+        if all(len(prefix) >= PREFIX for prefix in prefixes):
+            break
+        prefixes = _then(prefixes, _of_item(op, value, flags))
+    return prefixes
 
 
-def _first_of_item(op: Any, value: Any, flags: int) -> tuple[list[str], bool]:
+def _of_item(op: Any, value: Any, flags: int) -> set[Prefix]:
     if op is sre.LITERAL:
-        return [_scoped(f"[{_char(value)}]", flags)], False
+        return {(_scoped(f"[{_char(value)}]", flags),)}
     if op is sre.NOT_LITERAL:
-        return [_scoped(f"[^{_char(value)}]", flags)], False
+        return {(_scoped(f"[^{_char(value)}]", flags),)}
     if op is sre.IN:
-        return [_char_class(value, flags)], False
+        return {(_char_class(value, flags),)}
     if op in _ZERO_WIDTH:
-        return [], True
+        return {()}
     if op is sre.SUBPATTERN:
         _, added, removed, items = value
-        return _first_of_sequence(items, (flags | added) & ~removed)
+        return _of_sequence(items, (flags | added) & ~removed)
     if op is sre.BRANCH:
-        classes: list[str] = []
-        empty = False
-        for alternative in value[1]:
-            found, can_be_empty = _first_of_sequence(alternative, flags)
-            classes.extend(found)
-            empty = empty or can_be_empty
-        return classes, empty
+        return {prefix for items in value[1] for prefix in _of_sequence(items, flags)}
     if op in _REPEATS:
-        least, _, items = value
-        found, empty = _first_of_sequence(items, flags)
-        return found, empty or least == 0
+        least, most, items = value
+        once = _of_sequence(items, flags)
+        found: set[Prefix] = set()
+        for times in range(min(least, PREFIX), min(most, PREFIX) + 1):
+            repeated: set[Prefix] = {()}
+            for _ in range(times):  # more repeats only lengthen what is cut anyway
+                repeated = _then(repeated, once)
+            found |= repeated
+        return found
     raise UnreadPattern(str(op))  # any character, back-references, atomic groups...
 
 
-def first_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern matching every character a match of `pattern` can start with; None if unread.
+def prefix_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that the first two characters of every match of `pattern` match (or its only
+    character, then anything); None when they cannot be read.
 
-    The classes keep the case rules of the places they come from, so whether a character fits
-    is decided by the same engine and flags as the term's own matching.
+    The classes keep the case rules of the places they come from, so whether characters fit is
+    decided by the same engine and flags as the term's own matching.
     """
     if pattern.flags & (re.ASCII | re.LOCALE) or not pattern.pattern.startswith(_WORD_START):
         return None
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-        classes, empty = _first_of_sequence(parsed, parsed.state.flags)
+        prefixes = _of_sequence(parsed, parsed.state.flags)
     except (UnreadPattern, RecursionError):
         return None
-    if empty or not classes:
-        return None
-    return re.compile("|".join(dict.fromkeys(classes)))
+    if not prefixes or any(not prefix for prefix in prefixes):
+        return None  # it can match nothing at all: any place may do
+    shapes = sorted("".join(p) if len(p) == PREFIX else p[0] + r"(?:[\s\S]|\Z)" for p in prefixes)
+    return re.compile("|".join(shapes))
 
 
 class TermScanner:
-    """The patterns of one vocabulary's terms, indexed by the characters their matches can start
-    with; results are given by term index."""
+    """The patterns of one vocabulary's terms, indexed by the two characters their matches can
+    start with; results are given by term index."""
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self._firsts = [first_characters(p) for p in self.patterns]
-        self.alone = tuple(i for i, first in enumerate(self._firsts) if first is None)
-        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._prefixes = [prefix_pattern(p) for p in self.patterns]
+        self.alone = tuple(i for i, prefix in enumerate(self._prefixes) if prefix is None)
+        self._by_start: dict[str, tuple[int, ...]] = {}
 
-    def starting_with(self, char: str) -> tuple[int, ...]:
-        """The indexes of the (indexed) terms whose matches can start with `char`, in order."""
-        found = self._by_char.get(char)
+    def starting_with(self, start: str) -> tuple[int, ...]:
+        """The indexes of the (indexed) terms whose matches can start with `start` (the two
+        characters at a place, or the last one of a text), in order."""
+        found = self._by_start.get(start)
         if found is None:
-            found = tuple(i for i, first in enumerate(self._firsts) if first and first.match(char))
-            self._by_char[char] = found
+            found = tuple(i for i, p in enumerate(self._prefixes) if p and p.match(start))
+            self._by_start[start] = found
         return found
 
     def at(self, text: str, pos: int) -> tuple[int, ...]:
         """The indexes of the terms that can match at `pos`, in order."""
         if pos >= len(text):
             return self.alone
-        indexed = self.starting_with(text[pos])
+        indexed = self.starting_with(text[pos : pos + PREFIX])
         return tuple(sorted(indexed + self.alone)) if self.alone else indexed
 
     def first_starts(self, text: str) -> dict[int, int]:
@@ -149,7 +162,7 @@ class TermScanner:
             pos = start.start()
             if pos == len(text):
                 break
-            for i in self.starting_with(text[pos]):
+            for i in self.starting_with(text[pos : pos + PREFIX]):
                 if i not in found and self.patterns[i].match(text, pos):
                     found[i] = pos
         return found
@@ -164,7 +177,7 @@ class TermScanner:
             pos = word.start()
             if pos == end:
                 break
-            for i in self.starting_with(text[pos]):
+            for i in self.starting_with(text[pos : min(pos + PREFIX, end)]):
                 if pos >= free[i]:
                     m = self.patterns[i].match(text, pos, end)
                     if m is not None:
