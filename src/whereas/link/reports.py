@@ -3,221 +3,84 @@
 Explicit references first; otherwise the store is asked: the procedure's title words (country,
 subject) must be in the source, and its vote day or its tally must agree with the source's. A
 country alone never links a report to another year's procedure; unsure means no link, and why.
+
+Sources are read a page at a time; the procedures' evidence is read once, and only when a
+source names no procedure, and is looked up by the source's words (never every procedure).
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import logging
-import re
-import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from difflib import SequenceMatcher
-from functools import cache
-from importlib import resources
-from typing import Literal
+from datetime import timedelta
+from typing import Any, Literal, Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from whereas.link.batched import row_pages
+from whereas.link.evidence import (
+    EvidenceIndex,
+    ProcedureEvidence,
+    claimed_votes,
+    official_votes,
+    procedure_references,
+    same_tally,
+)
+from whereas.link.words import TextWords, subject_score, title_words
 from whereas.store import schema
 
+__all__ = [
+    "ProcedureEvidence",
+    "ReportLink",
+    "claimed_votes",
+    "link_reports_to_procedures",
+    "official_votes",
+    "procedure_references",
+    "same_tally",
+    "title_words",
+]
 SECONDARY_KINDS = ("press_release", "news", "statement", "procedure_summary")
-_GENERIC = {
-    "situation",
-    "resolution",
-    "motion",
-    "joint",
-    "case",
-    "cases",
-    "human",
-    "rights",
-    "right",
-    "the",
-    "and",
-    "for",
-    "with",
-    "from",
-    "into",
-    "against",
-    "including",
-    "particular",
-    "european",
-    "parliament",
-    "union",
-    "recent",
-    "developments",
-    "especially",
-    "notably",
-}
+SOURCE_PAGE = 200  # documents looked at a time (the sources among them read with their bodies)
 
 
-def fold(word: str) -> str:
-    """A word without case, accents or transliteration quirks ("Kazachstánu" ~ "kazakhstanu")."""
-    text = unicodedata.normalize("NFKD", word.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("kh", "ch").replace("ij", "i").replace("y", "i")
-
-
-def words_of(text: str) -> set[str]:
-    """The folded words of a text, four letters or more."""
-    return {fold(w) for w in re.findall(r"[^\W\d_]{4,}", text)}
-
-
-def title_words(title: str) -> set[str]:
-    """The distinctive words of a procedure title (the country, the subject)."""
-    return {w for w in words_of(title) if w not in _GENERIC}
-
-
-@cache
-def country_words() -> frozenset[str]:
-    """Folded words of country names (the reference list's English labels)."""
-    raw = json.loads(resources.files("whereas.data").joinpath("countries.json").read_text("utf-8"))
-    return frozenset(w for c in raw for w in words_of(f"{c['label']} {c['alt_label']}"))
-
-
-@dataclass(frozen=True)
-class TextWords:
-    """The folded words of a source, indexed by their first three letters for fuzzy lookup."""
-
-    words: frozenset[str]
-    by_start: dict[str, list[str]]
-
-    @classmethod
-    def of(cls, text: str) -> TextWords:
-        """Index the words of `text`."""
-        words = frozenset(words_of(text))
-        index: dict[str, list[str]] = {}
-        for word in words:
-            index.setdefault(word[:3], []).append(word)
-        return cls(words, index)
-
-    def has(self, title_word: str) -> bool:
-        """Whether the text has the word in some inflection or transliteration."""
-        if title_word in self.words:
-            return True
-        return any(_similar(title_word, w) for w in self.by_start.get(title_word[:3], ()))
-
-
-def _similar(title_word: str, word: str) -> bool:
-    if len(title_word) < 5:
-        return False
-    if word.startswith(title_word[: max(6, len(title_word) - 2)]):
-        return True
-    stem = word[: len(title_word)]
-    return SequenceMatcher(None, title_word, stem).ratio() >= 0.85
-
-
-def subject_score(title: set[str], text: TextWords) -> float:
-    """Share of a procedure's title words the text has; 0 when the title's country is missing.
-
-    A title without a country needs two of its words in the text (one shared word is chance).
-    """
-    if not title:
-        return 0.0
-    found = {t for t in title if text.has(t)}
-    countries = title & country_words()
-    if countries and not countries & found:
-        return 0.0
-    if not countries and len(found) < 2:
-        return 0.0
-    return len(found) / len(title)
-
-
-@dataclass
-class ProcedureEvidence:
-    """A procedure's title words, official votes and their days."""
-
-    reference: str
-    words: set[str] = field(default_factory=set)
-    votes: list[schema.Vote] = field(default_factory=list)
+class Dated(Protocol):
+    """A stored document's date, and the header its parser wrote."""
 
     @property
-    def days(self) -> set[date]:
-        """The days the procedure was voted on."""
-        return {v.date for v in self.votes if v.date is not None}
+    def header(self) -> dict[str, Any] | None:
+        """What the parser read (its "date" when the document has none)."""
+        ...
+
+    @property
+    def date(self) -> dt.date | None:
+        """The document's date."""
+        ...
 
 
-def procedure_references(session: Session, procedure: str) -> set[str]:
-    """The identifiers of the texts of a procedure (motions, joint motion, text adopted)."""
-    refs = set(
-        session.scalars(
-            select(schema.Document.reference).where(schema.Document.procedure == procedure)
-        )
-    )
-    refs |= set(
-        session.scalars(select(schema.Vote.reference).where(schema.Vote.procedure == procedure))
-    )
-    return {r for r in refs if r}
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A secondary document as report linking reads it."""
+
+    id: str
+    procedure: str | None
+    title: str | None
+    body: str
+    header: dict[str, Any] | None
+    date: dt.date | None
 
 
-def official_votes(session: Session, procedure: str) -> list[schema.Vote]:
-    """The official votes of a procedure: by its reference or by the texts it voted."""
-    refs = procedure_references(session, procedure)
-    condition = schema.Vote.procedure == procedure
-    if refs:
-        condition = or_(condition, schema.Vote.reference.in_(refs))
-    rows = session.scalars(
-        select(schema.Vote)
-        .where(schema.Vote.official.is_(True), condition)
-        .order_by(schema.Vote.id)
-    )
-    return list(rows)
-
-
-def procedure_evidence(session: Session) -> list[ProcedureEvidence]:
-    """Every stored procedure with what it can be recognised by."""
-    out: list[ProcedureEvidence] = []
-    for procedure in session.scalars(select(schema.Procedure).order_by(schema.Procedure.reference)):
-        titles = [procedure.title or ""]
-        titles += [
-            t or ""
-            for t in session.scalars(
-                select(schema.Document.title).where(
-                    schema.Document.procedure == procedure.reference
-                )
-            )
-        ]
-        words = set().union(*(title_words(t) for t in titles))
-        out.append(
-            ProcedureEvidence(
-                procedure.reference, words, official_votes(session, procedure.reference)
-            )
-        )
-    return out
-
-
-def document_day(document: schema.Document) -> date | None:
+def document_day(document: Dated) -> dt.date | None:
     """The publication day of a stored document: its date, else the one its parser read."""
     if document.date is not None:
         return document.date
     written = (document.header or {}).get("date")
     try:
-        return date.fromisoformat(written) if isinstance(written, str) else None
+        return dt.date.fromisoformat(written) if isinstance(written, str) else None
     except ValueError:
         return None
-
-
-def claimed_votes(session: Session, document_id: str) -> list[schema.Vote]:
-    """The tallies a document claims (not official)."""
-    return list(
-        session.scalars(
-            select(schema.Vote)
-            .where(schema.Vote.document_id == document_id, schema.Vote.official.is_(False))
-            .order_by(schema.Vote.position)
-        )
-    )
-
-
-def same_tally(claim: schema.Vote, official: schema.Vote) -> bool:
-    """Whether an official vote has the figures a claim states (unstated figures match any)."""
-    pairs = (
-        (claim.for_, official.for_),
-        (claim.against, official.against),
-        (claim.abstentions, official.abstentions),
-    )
-    return all(c is None or c == o for c, o in pairs) and any(c is not None for c, _ in pairs)
 
 
 log = logging.getLogger(__name__)
@@ -266,7 +129,7 @@ def _procedure_of(session: Session, kind: str, value: str) -> str | None:
     )
 
 
-def explicit_procedures(session: Session, document: schema.Document) -> list[str]:
+def explicit_procedures(session: Session, document: Source) -> list[str]:
     """Procedures the document names, directly or through the texts it cites."""
     found = [document.procedure] if document.procedure else []
     rows = session.execute(
@@ -290,7 +153,9 @@ class _Candidate:
     day: bool
 
 
-def _day_agrees(evidence: ProcedureEvidence, published: date | None, claimed: set[date]) -> bool:
+def _day_agrees(
+    evidence: ProcedureEvidence, published: dt.date | None, claimed: set[dt.date]
+) -> bool:
     """The source's vote day is a vote day of the procedure, or it appeared within a month after."""
     if claimed:
         return bool(claimed & evidence.days)
@@ -299,15 +164,13 @@ def _day_agrees(evidence: ProcedureEvidence, published: date | None, claimed: se
     return any(day <= published <= day + REPORT_WINDOW for day in evidence.days)
 
 
-def _candidates(
-    session: Session, document: schema.Document, procedures: list[ProcedureEvidence]
-) -> list[_Candidate]:
+def _candidates(session: Session, document: Source, index: EvidenceIndex) -> list[_Candidate]:
     text = TextWords.of(f"{document.title or ''} {document.body}")
     claims = claimed_votes(session, document.id)
     claimed_days = {c.date for c in claims if c.date is not None}
     published = document_day(document)
     out: list[_Candidate] = []
-    for evidence in procedures:
+    for evidence in index.possible(text):
         subject = subject_score(evidence.words, text)
         tally = any(same_tally(c, v) for c in claims for v in evidence.votes)
         # the exact tally of the procedure lets a few title words do (titles are translated)
@@ -358,38 +221,54 @@ def _choose(document_id: str, candidates: list[_Candidate]) -> ReportLink:
     )
 
 
-def _link_one(
-    session: Session, document: schema.Document, procedures: list[ProcedureEvidence]
-) -> ReportLink:
-    existing = _existing(session, document.id)
-    if existing:
-        return ReportLink(document.id, existing, "existing", "linked before")
-    explicit = explicit_procedures(session, document)
-    if explicit:
-        return ReportLink(document.id, explicit, "explicit", "the source names it")
-    return _choose(document.id, _candidates(session, document, procedures))
+class _Linker:
+    """Decides one source at a time; the evidence is read when a source first needs it."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._index: EvidenceIndex | None = None
+
+    def link(self, document: Source) -> ReportLink:
+        existing = _existing(self._session, document.id)
+        if existing:
+            return ReportLink(document.id, existing, "existing", "linked before")
+        explicit = explicit_procedures(self._session, document)
+        if explicit:
+            return ReportLink(document.id, explicit, "explicit", "the source names it")
+        if self._index is None:
+            self._index = EvidenceIndex.of(self._session)
+        return _choose(document.id, _candidates(self._session, document, self._index))
+
+
+def iter_report_links(session: Session) -> Iterator[ReportLink]:
+    """Give each secondary document its reports_on procedures, yielding what was decided and
+    why, source by source (exhaust it: the last links are flushed at its end)."""
+    d = schema.Document
+    columns = select(d.id, d.procedure, d.title, d.body, d.header, d.date)
+    linker = _Linker(session)
+    # Pages of all ids (the primary key's order), then the sources among them: paging on the
+    # sources themselves would have the database sort every remaining source for each page.
+    for ids in row_pages(session, select(d.id), d.id, SOURCE_PAGE):
+        sources = columns.where(d.id.in_([i for (i,) in ids]), d.kind.in_(SECONDARY_KINDS))
+        for row in session.execute(sources.order_by(d.id)).all():
+            document = Source(*row)
+            link = linker.link(document)
+            if link.method in ("explicit", "inferred"):
+                for procedure in link.procedures:
+                    session.add(
+                        schema.DocumentReference(
+                            document_id=document.id,
+                            kind="procedure",
+                            value=procedure,
+                            role=REPORTS_ON,
+                        )
+                    )
+            else:
+                log.info("%s: %s", document.id[:12], link.reason)
+            yield link
+    session.flush()
 
 
 def link_reports_to_procedures(session: Session) -> list[ReportLink]:
     """Give each secondary document its reports_on procedures; return what was decided and why."""
-    procedures = procedure_evidence(session)
-    documents = session.scalars(
-        select(schema.Document)
-        .where(schema.Document.kind.in_(SECONDARY_KINDS))
-        .order_by(schema.Document.id)
-    )
-    results: list[ReportLink] = []
-    for document in documents:
-        link = _link_one(session, document, procedures)
-        if link.method in ("explicit", "inferred"):
-            for procedure in link.procedures:
-                session.add(
-                    schema.DocumentReference(
-                        document_id=document.id, kind="procedure", value=procedure, role=REPORTS_ON
-                    )
-                )
-        else:
-            log.info("%s: %s", document.id[:12], link.reason)
-        results.append(link)
-    session.flush()
-    return results
+    return list(iter_report_links(session))
