@@ -163,17 +163,9 @@ def _store_outcome(
 
 def link_store(store: Store) -> tuple[int, int]:
     """Link people, reports, claims, lineage and repeats across the store (safe to re-run)."""
-    from whereas.link.claims import check_claims
-    from whereas.link.people import link_people
-    from whereas.link.reports import link_reports_to_procedures
-    from whereas.link.thread.run import link_thread
+    from whereas.link.run import link_all  # each linker streams: memory flat in the store's size
 
-    with store.session() as session:
-        link_people(session)  # authors and roll-call positions to MEP ids
-        reports = link_reports_to_procedures(session)
-        claims = check_claims(session)
-        link_thread(session)  # lineage and repeated demands (replaced on every run)
-    return len(reports), len(claims)
+    return link_all(store)
 
 
 def ingest_paths(
