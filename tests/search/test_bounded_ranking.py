@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from whereas.search import SearchResults, engine, fts_rank, search
 from whereas.search import sqlite as fts
 from whereas.search.filters import Filters
-from whereas.search.fts5 import BAND_SHIFT
+from whereas.search.fts5 import BAND_SHIFT, labels_column, repeated_match
 from whereas.search.plan import plan
 from whereas.search.query import parse
 
@@ -22,8 +22,12 @@ def _keys(session: Session, results: SearchResults) -> list[tuple[str, str, str 
 
 def _bounded(monkeypatch: pytest.MonkeyPatch, candidates: int) -> None:
     # The bounded path starts beyond RANK_CANDIDATES matches and never ranks fewer entries than a
-    # page holds (facets read FACET_TOP): both made small so that the corpus store takes it.
+    # page holds (facets read FACET_TOP): all made small so that the corpus store takes it, with
+    # one entry that repeats a word of the query.
     monkeypatch.setattr(fts_rank, "RANK_CANDIDATES", candidates)
+    monkeypatch.setattr(fts_rank, "REPEATED_CANDIDATES", 1)
+    monkeypatch.setattr(fts_rank, "ALL_REPEATED_CANDIDATES", 0)
+    monkeypatch.setattr(fts_rank, "COMMON_SHARE", 1.0)  # in so small a store every word is
     monkeypatch.setattr(engine, "FACET_TOP", candidates)
 
 
@@ -36,9 +40,10 @@ def test_a_broad_query_is_ranked_among_its_shortest_matches(
     assert bounded.total == exact.total == 15 and bounded.total_exact
     kept = _keys(session, bounded)
     if session.get_bind().dialect.name == "sqlite":
-        # One pool of the shortest match, "whereas a child was tortured in detention" (recital
-        # B), one of the shortest that says child twice: the invented resolution's document
-        # entry ("...Rights of the Child", "a child was tortured"); best first.
+        # The pool of the shortest matches (three: "whereas a child was tortured in detention",
+        # recital B, is the shortest) and the shortest that says child twice: the invented
+        # resolution's document entry ("...Rights of the Child", "a child was tortured"); best
+        # first. Ranked whole, the joint motion's document entry comes second.
         assert kept == [("document", INVENTED_SOURCE, None), ("clause", INVENTED_SOURCE, "B")]
         exact_sources = sources(session, exact)
         assert exact_sources[0] == INVENTED_SOURCE and exact_sources[1] != INVENTED_SOURCE
@@ -67,3 +72,21 @@ def test_filters_and_pages_on_the_bounded_path(
     assert bounded.total == exact.total
     deep = search(session, "whereas", limit=3, offset=3)  # a page beyond the candidates
     assert len(deep.hits) == 3
+
+
+def test_repeated_words_are_marked_in_the_labels_column() -> None:
+    # Label terms, then once each word the entry repeats, then filler up to as many as words.
+    assert labels_column(["the", "child", "the", "child", "of", "war"], ["c7561"]) == (
+        "c7561 rthe rchild z z z"
+    )
+    query = plan(parse("calls on the Commission"), ["en"])
+    assert query is not None
+    common = frozenset({"the", "on"})  # most entries repeat them: they are left out
+    assert repeated_match(query, common=common) == (
+        'labels : (("rcall" OR "rcalls") OR ("rcommiss" OR "rcommission"))'
+    )
+    assert repeated_match(query, every=True, common=common) == (
+        'labels : (("rcall" OR "rcalls") AND ("rcommiss" OR "rcommission"))'
+    )
+    one_word = plan(parse("children"), ["en"])
+    assert one_word is not None and repeated_match(one_word, every=True) is None

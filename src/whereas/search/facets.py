@@ -32,17 +32,16 @@ def facet_counts(session: Session, entry_ids: Sequence[int], exact: bool) -> Fac
     rows: list[tuple[object, ...]] = []
     for start in range(0, len(entry_ids), 500):
         chunk = entry_ids[start : start + 500]
-        found = session.execute(select(*columns).where(e.c.id.in_(chunk)))
-        rows.extend(tuple(row) for row in found)
+        rows.extend(session.execute(select(*columns).where(e.c.id.in_(chunk))).tuples())
     # Counting the stored values first, then decoding each distinct one once: a thousand rows
     # share a few dozen label combinations, and decoding per row was most of a search's time.
+    values_by_column = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     counters: dict[str, Counter[str]] = {}
-    for at, name in enumerate(names):
-        raw = Counter(row[at] for row in rows)
+    for name, values in zip(names, values_by_column, strict=True):
         counter: Counter[str] = Counter()
-        for value, n in raw.items():
+        for value, n in Counter(values).items():
             if name in _MULTI:
-                for label in decode(value):  # type: ignore[arg-type]
+                for label in decode(value):
                     counter[label] += n
             elif name == "procedure_type":
                 if value:

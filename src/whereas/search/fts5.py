@@ -2,12 +2,13 @@
 
 A row of search_fts is one entry: `terms`, its words as index terms (whereas.search.text), and
 `labels`, weighted 0 in BM25, which holds the entry's label terms (whereas.search.label_terms),
-then once each word the entry holds more than once, then the filler token up to as many tokens as
-`terms`. FTS5's BM25 measures a row over all its columns: filled this way every row is twice as
-long as its words, and BM25 ranks exactly as if the labels column were not there (unless an entry
-has more labels than words). The repeated words let a broad query find its best candidates
-(whereas.search.fts_rank). The rowid, which is the entry's id, is the row's length in tokens
-shifted left by BAND_SHIFT, plus a sequence number: shorter entries come first.
+then once each word the entry holds more than once (marked: "rchild", a short list of its own),
+then the filler token up to as many tokens as `terms`. FTS5's BM25 measures a row over all its
+columns: filled this way every row is twice as long as its words, and BM25 ranks exactly as if
+the labels column were not there (unless an entry has more labels than words). The repeated
+words let a broad query find its best candidates (whereas.search.fts_rank). The rowid, which is
+the entry's id, is the row's length in tokens shifted left by BAND_SHIFT, plus a sequence
+number: shorter entries come first.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms, leaves
 BAND_SHIFT = 40  # an entry id (= FTS5 rowid) is its length band << 40 | a sequence number
 MAX_BAND = 1023  # rows this long or longer share the last band
 FILLER = "z"
+REPEATED = "r"  # no label term starts with it (whereas.search.label_terms)
 
 _meta = MetaData()
 search_fts = Table(
@@ -43,7 +45,7 @@ FTS: ColumnClause[Any] = literal_column("search_fts")
 def labels_column(terms: list[str], labels: list[str]) -> str:
     """The labels column of a row: label terms, repeated words, filler up to len(terms)."""
     room = max(0, len(terms) - len(labels))
-    repeated = [t for t, n in Counter(terms).items() if n > 1][:room]
+    repeated = [REPEATED + t for t, n in Counter(terms).items() if n > 1][:room]
     return " ".join([*labels, *repeated, *[FILLER] * (room - len(repeated))])
 
 
@@ -82,16 +84,26 @@ def fts_match(match: Match, labels: LabelMatch) -> str:
     return f"{expression} AND labels : ({groups})"
 
 
-def repeated_match(match: Match) -> str:
-    """Entries holding one of the query's words at least twice (in the labels column)."""
-    words: dict[str, None] = {}
+def repeated_match(
+    match: Match, every: bool = False, common: frozenset[str] = frozenset()
+) -> str | None:
+    """Entries holding one of the query's words at least twice (in the labels column), or with
+    `every`, each of them. Words in `common` are left out (most entries repeat "the"); None when
+    nothing is left, or with `every` when a single word or phrase is (the same entries)."""
+    groups: dict[str, None] = {}
     for leaf in leaves(match):
         if isinstance(leaf, Terms):
             star = "*" if leaf.prefix else ""
-            words.update({quote(v) + star: None for v in leaf.variants})
+            kept = [] if set(leaf.variants) & common else list(leaf.variants)
+            words = [quote(REPEATED + v) + star for v in kept]
         else:
-            words.update({quote(w): None for variant in leaf.variants for w in variant})
-    return f"labels : {_any(list(words))}"
+            kept = [w for variant in leaf.variants for w in variant if w not in common]
+            words = [quote(REPEATED + w) for w in kept]
+        if words:
+            groups[_any(list(dict.fromkeys(words)))] = None
+    if not groups or (every and len(groups) < 2):
+        return None
+    return f"labels : ({(' AND ' if every else ' OR ').join(groups)})"
 
 
 def _any(parts: list[str]) -> str:

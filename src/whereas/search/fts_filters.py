@@ -4,7 +4,8 @@ A label term in an FTS5 match costs about one step per entry that holds it (BM25
 entry of every phrase once per query to weigh it), so a filter that keeps most entries (entry
 type, language, a common kind) would cost more than it saves: it is checked instead on the ranked
 entries, which are few. How many entries hold a label term is counted once and kept per process
-until the index has grown by a tenth: it only chooses the plan, never the results.
+until the index has grown by a tenth (so are the counts of words, whereas.search.fts_rank): it
+only chooses the plan, never the results.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from whereas.search.filters import Filters
+from whereas.search.fts5 import quote
 from whereas.search.label_terms import LabelMatch, label_match
 from whereas.search.tables import search_entries as e
 
@@ -40,11 +42,10 @@ def filter_plan(session: Session, filters: Filters, stamp: int) -> FilterPlan:
     labels = label_match(filters)
     if not labels.groups and labels.exact:
         return FilterPlan(labels, 1.0)
-    total = max(_count(session, "", stamp), 1)
     matched: list[tuple[str, ...]] = []
     kept = 1.0 if labels.exact else UNKNOWN_SHARE
     for group in labels.groups:
-        share = min(1.0, sum(_count(session, term, stamp) for term in group) / total)
+        share = min(1.0, sum(entry_share(session, "labels", term, stamp) for term in group))
         if share <= MATCH_SHARE:
             matched.append(group)
         else:
@@ -57,15 +58,20 @@ def first_pool(limit: int, kept: float) -> int:
     return limit if kept >= 1 else math.ceil(limit * 1.25 / max(kept, 0.02))
 
 
-def _count(session: Session, term: str, stamp: int) -> int:
-    """How many entries hold label `term` (every entry for ""), cached."""
-    key = (session.get_bind().engine.url.render_as_string(), term)
+def entry_share(session: Session, column: str, term: str, stamp: int) -> float:
+    """The share of the entries that hold `term` in `column` of search_fts, cached."""
+    return _count(session, column, term, stamp) / max(_count(session, "", "", stamp), 1)
+
+
+def _count(session: Session, column: str, term: str, stamp: int) -> int:
+    """How many entries hold `term` in `column` (every entry for ""), cached."""
+    key = (session.get_bind().engine.url.render_as_string(), f"{column}:{term}")
     with _lock:
         cached = _counts.get(key)
     if cached is not None and cached[0] <= stamp <= cached[0] * _REFRESH + 100:
         return cached[1]
-    if term:  # label terms are letters and digits: nothing to quote
-        matched = literal_column("search_fts").op("MATCH")(f'labels : "{term}"')
+    if term:
+        matched = literal_column("search_fts").op("MATCH")(f"{column} : {quote(term)}")
         query = select(func.count()).select_from(table("search_fts")).where(matched)
     else:
         query = select(func.count()).select_from(e)

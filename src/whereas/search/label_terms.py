@@ -15,7 +15,7 @@ from datetime import date
 from whereas.search.filters import CLAUSE_KINDS, Filters
 from whereas.search.labels import country_key, decode
 
-# Label name -> the letter its terms start with.
+# Label name -> the letter its terms start with (whereas.search.fts5 uses "r" and "z").
 SINGLE = {"kind": "k", "clause_kind": "q", "language": "l", "entry": "e", "procedure_type": "p"}
 MULTI = {"countries": "c", "groups": "g", "verbs": "v", "addressees": "a", "themes": "t"}
 YEAR = "y"

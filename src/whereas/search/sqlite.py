@@ -42,6 +42,12 @@ __all__ = ["SqliteIndex", "compile_match", "quote", "search_fts", "search_refere
 class SqliteIndex:
     """FTS5 table search_fts whose rowid is search_entries.id."""
 
+    def __init__(self) -> None:
+        # The match `rank` last counted and its count (None beyond the candidates): one search
+        # ranks then counts the same match, which can cost the most of all when it holds
+        # words nearly every entry has ("calls on the Commission").
+        self._counted: tuple[str, int | None] = ("", None)
+
     def write(self, session: Session, rows: Sequence[EntryRow]) -> None:
         """Add entries to the index."""
         if not rows:
@@ -81,14 +87,20 @@ class SqliteIndex:
 
     def rank(self, session: Session, match: Match, filters: Filters, limit: int) -> list[Ranked]:
         """The best entries, best first (BM25; exact up to fts_rank.RANK_CANDIDATES matches)."""
-        return fts_rank.rank(session, match, filters, limit, self.stamp(session))
+        ranking = fts_rank.rank(session, match, filters, limit, self.stamp(session))
+        self._counted = (ranking.expression, ranking.matches)
+        return ranking.ranked
 
     def count(self, session: Session, match: Match, filters: Filters, cap: int) -> int:
         """How many entries match, counting no further than `cap` (every label term matched:
         without BM25 a broad one costs little)."""
         labels = label_match(filters)
+        expression = fts_match(match, labels)
+        counted_expression, counted = self._counted
+        if labels.exact and counted_expression == expression and counted is not None:
+            return min(counted, cap)
         residual = [] if labels.exact else filters.date_conditions()
-        matching = _matching(fts_match(match, labels), residual).limit(cap).subquery()
+        matching = _matching(expression, residual).limit(cap).subquery()
         return int(session.scalar(select(func.count()).select_from(matching)) or 0)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
