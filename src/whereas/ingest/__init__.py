@@ -82,8 +82,9 @@ def ingest_bytes(
 
     Bytes already stored are recognised by their hash before anything is parsed, so re-running
     an ingest over unchanged files costs a hash per file. The document is read and parsed under
-    the limits by a worker of `pool`, else by one forked for it (a fork of this process: a few
-    tens of ms, see docs/benchmarks.md), else in this process when `limits.workers` is 0.
+    the limits by a worker of `pool`, else by one forked for it from this process, warmed once
+    (a fork costs a few tens of ms, see docs/benchmarks.md), else in this process when
+    `limits.workers` is 0.
     """
     limits = limits or (pool.limits if pool is not None else Limits())
     known = _already_known(store, raw, name)

@@ -5,11 +5,14 @@ A worker that passes the time limit is killed, one that dies (out of memory, a c
 library, killed by the system) is replaced: either way its document gets a rejection with the
 reason and the next documents go on.
 
-Workers are forked from this process once it has warmed the stages (`whereas.ingest.warm`), so
-a new worker costs a fork, not a second of imports and model loading. Fork, not forkserver or
-spawn: those re-import the caller's `__main__` in every worker (a script without a main guard
-would ingest itself) and cost seconds per run to start; the parent never reads or parses
-itself, so no lxml or regex state is caught mid-way by the fork.
+Workers are forked from this process once it has warmed the stages (`whereas.ingest.warm`,
+once a process), so a new worker costs a fork, not a second of imports and model loading; a
+worker is given a document when it has said it is ready, and the document's clock starts then.
+Warming in each worker instead would keep this process smaller, but every pool (a test, a
+bench, each replaced worker) would pay it again: on a loaded machine two workers took over 40 s
+to warm. Fork, not forkserver or spawn: those re-import the caller's `__main__` in every worker
+(a script without a main guard would ingest itself) and take seconds to start; the parent never
+reads or parses itself, so no lxml or regex state is caught mid-way by the fork.
 """
 
 from __future__ import annotations
@@ -29,9 +32,11 @@ from types import TracebackType
 from whereas.config import Limits
 from whereas.ingest.stages import Outcome, Rejection, Stage, read_and_parse
 from whereas.ingest.warm import warm_up
-from whereas.ingest.worker import Job, Reply, serve
+from whereas.ingest.worker import READY, Job, Reply, serve
 
 _STOP_WAIT_S = 5.0
+_START_S = 120.0  # for a new worker to say it is ready (milliseconds, but machines get loaded)
+_START_ATTEMPTS = 3
 # Held from making a worker's pipe until the parent closes the worker's end: a fork from another
 # thread meanwhile would inherit that end, and the parent would then never see the pipe close
 # when the worker dies.
@@ -59,12 +64,14 @@ def died(exitcode: int | None) -> str:
 
 @dataclass(eq=False)
 class _Worker:
-    """One worker process, its end of the pipe, and the job it is on (with when it was sent)."""
+    """One worker process, its end of the pipe, whether it said it is ready, and the job it is
+    on; `since`: when it was started, then when its job was sent."""
 
     process: BaseProcess
     conn: Connection
+    since: float
+    ready: bool = False
     job: Job | None = None
-    sent_at: float = 0.0
 
 
 @dataclass
@@ -95,6 +102,7 @@ class DocumentPool:
         self.limits = limits or Limits()
         self.size = max(1, workers if workers is not None else self.limits.workers)
         self.stage = stage
+        self._failed_starts = 0
         self.stats = PoolStats()
         self._workers: list[_Worker] = []
         self._queue: deque[Job] = deque()
@@ -160,7 +168,7 @@ class DocumentPool:
             )
             process.start()
             theirs.close()
-        return _Worker(process, ours)
+        return _Worker(process, ours, time.monotonic())
 
     def _dispatch(self) -> None:
         while len(self._workers) < self.size and self._queue:
@@ -168,44 +176,67 @@ class DocumentPool:
         for index, worker in enumerate(self._workers):
             if not self._queue:
                 return
-            if worker.job is not None:
+            if not worker.ready or worker.job is not None:
                 continue
             job = self._queue.popleft()
             try:
                 worker.conn.send(job)
-            except OSError:  # it died while idle: a new one takes the job
-                worker = self._replace(index)
-                worker.conn.send(job)
-            worker.job, worker.sent_at = job, time.monotonic()
+            except OSError:  # it died while idle: the job waits for its replacement
+                self._queue.appendleft(job)
+                self._replace(index)
+                continue
+            worker.job, worker.since = job, time.monotonic()
 
     def _pump(self) -> None:
-        """Wait for a reply, a death or a deadline, and act on it."""
+        """Wait for a worker's word (ready, a reply), a death or a deadline, and act on it."""
         self._dispatch()
-        busy = [w for w in self._workers if w.job is not None]
-        if not busy:
+        waited = [w for w in self._workers if w.job is not None or not w.ready]
+        if not waited:
             raise RuntimeError("no document is being read: nothing to wait for")
-        deadline = min(w.sent_at for w in busy) + self.limits.max_seconds
-        ready = set(wait([w.conn for w in busy], max(0.0, deadline - time.monotonic())))
-        for worker in busy:
-            if worker.conn in ready:
+        deadline = min(w.since + self._allowed(w) for w in waited)
+        heard = set(wait([w.conn for w in waited], max(0.0, deadline - time.monotonic())))
+        for worker in waited:
+            if worker.conn in heard:
                 self._receive(worker)
         now = time.monotonic()
-        for worker in busy:
-            if worker.job is not None and now - worker.sent_at >= self.limits.max_seconds:
-                self.stats.timeouts += 1
-                worker.process.kill()
-                self._finish(worker, Rejection(took_too_long(self.limits)))
-                self._replace(self._workers.index(worker))
+        for worker in waited:
+            if worker in self._workers and now - worker.since >= self._allowed(worker):
+                self._overdue(worker)
         self._dispatch()
+
+    def _allowed(self, worker: _Worker) -> float:
+        return self.limits.max_seconds if worker.ready else _START_S
+
+    def _overdue(self, worker: _Worker) -> None:
+        worker.process.kill()
+        if worker.job is not None:
+            self.stats.timeouts += 1
+            self._finish(worker, Rejection(took_too_long(self.limits)))
+        else:
+            self._failed_start()
+        self._replace(self._workers.index(worker))
+
+    def _failed_start(self) -> None:
+        self._failed_starts += 1
+        if self._failed_starts >= _START_ATTEMPTS:  # the machine's fault, not a document's
+            raise RuntimeError(f"{_START_ATTEMPTS} ingest workers in a row failed to start")
 
     def _receive(self, worker: _Worker) -> None:
         try:
-            reply: Reply = worker.conn.recv()
-        except (EOFError, OSError):  # the pipe closed under the job: the process died
+            message: Reply | str = worker.conn.recv()
+        except (EOFError, OSError):  # the pipe closed: the process died
             worker.process.join(_STOP_WAIT_S)
-            self._finish(worker, Rejection(died(worker.process.exitcode)))
+            if worker.job is not None:
+                self._finish(worker, Rejection(died(worker.process.exitcode)))
+            elif not worker.ready:
+                self._failed_start()
             self._replace(self._workers.index(worker))
             return
+        if isinstance(message, str):
+            worker.ready = message == READY
+            self._failed_starts = 0
+            return
+        reply = message
         self.stats.cpu_seconds += reply.cpu_seconds
         self._finish(worker, reply.outcome)
         if reply.spent:
@@ -217,18 +248,17 @@ class DocumentPool:
         self.stats.documents += 1
         worker.job = None
 
-    def _replace(self, index: int) -> _Worker:
+    def _replace(self, index: int) -> None:
         old = self._workers[index]
         _stop(old)
         _reap(old)
         self.stats.replaced += 1
         self._workers[index] = self._start()
-        return self._workers[index]
 
 
 def _stop(worker: _Worker) -> None:
-    """Tell an idle worker to exit (it may be dead already); kill a busy one."""
-    if worker.job is not None:
+    """Tell an idle worker to exit (it may be dead already); kill a busy or starting one."""
+    if worker.job is not None or not worker.ready:
         worker.process.kill()
     else:
         with contextlib.suppress(OSError):  # dead already

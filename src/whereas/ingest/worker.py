@@ -22,6 +22,7 @@ from whereas.config import Limits
 from whereas.ingest.stages import Outcome, Rejection, Stage
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
+READY = "ready"  # a worker's first word: its limits are set
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,13 @@ def over_memory(limits: Limits) -> str:
 def serve(
     conn: Connection, parent_end: Connection, limits: Limits, stage: Stage, parent_pid: int
 ) -> None:
-    """The body of a worker process: answer each job from `conn` until told to stop (None)."""
+    """The body of a worker process: say it is ready, then answer each job from `conn` until
+    told to stop (None)."""
     _die_with_parent(parent_pid)
     parent_end.close()  # the fork's copy of the parent's end: the parent's, not this process's
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     ceiling = limit_memory(limits.max_memory_mb)
+    conn.send(READY)
     since = time.process_time()  # CPU time counted from here: receiving a job to sending its reply
     while True:
         try:
