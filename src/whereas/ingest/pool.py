@@ -141,6 +141,11 @@ class DocumentPool:
             self._pump()
         return self._done.pop(ticket)
 
+    def poll(self) -> None:
+        """Take in what workers have finished and give idle ones queued documents, at once:
+        called before a long stretch of other work, it keeps the workers busy meanwhile."""
+        self._pump(wait_s=0.0)
+
     def parse(self, raw: bytes, name: str) -> Outcome:
         """Read, recognize and parse one document in a worker, waiting for the outcome."""
         return self.outcome(self.submit(raw, name))
@@ -187,14 +192,20 @@ class DocumentPool:
                 continue
             worker.job, worker.since = job, time.monotonic()
 
-    def _pump(self) -> None:
-        """Wait for a worker's word (ready, a reply), a death or a deadline, and act on it."""
+    def _pump(self, wait_s: float | None = None) -> None:
+        """Wait (at most `wait_s`) for a worker's word (ready, a reply), a death or a deadline,
+        and act on it."""
         self._dispatch()
         waited = [w for w in self._workers if w.job is not None or not w.ready]
         if not waited:
+            if wait_s is not None:
+                return
             raise RuntimeError("no document is being read: nothing to wait for")
         deadline = min(w.since + self._allowed(w) for w in waited)
-        heard = set(wait([w.conn for w in waited], max(0.0, deadline - time.monotonic())))
+        timeout = max(0.0, deadline - time.monotonic())
+        if wait_s is not None:
+            timeout = min(timeout, wait_s)
+        heard = set(wait([w.conn for w in waited], timeout))
         for worker in waited:
             if worker.conn in heard:
                 self._receive(worker)
