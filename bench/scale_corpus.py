@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+from bench.search_corpus import head_middle_tail
 from lxml import etree, html
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -74,20 +75,8 @@ def real_sentences(corpus: Path = CORPUS) -> list[str]:
     return list(found)
 
 
-def _recombined(words: list[list[str]], rng: random.Random) -> list[str]:
-    """The head, middle and tail of three different sentences."""
-    parents = rng.sample(range(len(words)), 3)
-    made: list[str] = []
-    for part, index in enumerate(parents):
-        w = words[index]
-        third = max(1, len(w) // 3)
-        start = rng.randrange(0, max(1, len(w) - third)) if part == 1 else part * third
-        made.extend(w[start : start + third + rng.randrange(0, 4)])
-    return made
-
-
 def _clause(kind: str, words: list[list[str]], rng: random.Random) -> str:
-    body = " ".join(_recombined(words, rng)).rstrip(".;,:")
+    body = " ".join(head_middle_tail(words, rng)[0]).rstrip(".;,:")
     body = body[:1].lower() + body[1:]
     if kind == "citation":
         return f"having regard to {body},"

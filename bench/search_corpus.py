@@ -117,24 +117,33 @@ def sample_texts(texts: list[str], rng: random.Random) -> list[str]:
     return sorted(rng.sample(texts, min(SAMPLE, len(texts))))
 
 
+def head_middle_tail(
+    words: Sequence[list[str]], rng: random.Random
+) -> tuple[list[str], tuple[int, int, int]]:
+    """The head, a middle and the tail of three different texts (given as words), and which."""
+    a, b, c = rng.sample(range(len(words)), 3)
+    parents = (a, b, c)
+    parts: list[str] = []
+    for part, index in enumerate(parents):
+        w = words[index]
+        third = max(1, len(w) // 3)
+        start = rng.randrange(0, max(1, len(w) - third)) if part == 1 else part * third
+        parts.extend(w[start : start + third + rng.randrange(0, 4)])
+    return parts, parents
+
+
 def recombine(texts: Sequence[str], count: int, rng: random.Random) -> list[Made]:
     """`count` distinct clauses, each the head, middle and tail of three different real ones."""
     words = [t.split() for t in texts]
     seen: set[int] = set()
     made: list[Made] = []
     while len(made) < count:
-        parents = tuple(rng.sample(range(len(words)), 3))
-        parts: list[str] = []
-        for part, index in enumerate(parents):
-            w = words[index]
-            third = max(1, len(w) // 3)
-            start = rng.randrange(0, max(1, len(w) - third)) if part == 1 else part * third
-            parts.extend(w[start : start + third + rng.randrange(0, 4)])
+        parts, parents = head_middle_tail(words, rng)
         text = " ".join(parts)
         key = hash(text)
         if key not in seen:
             seen.add(key)
-            made.append((text, (parents[0], parents[1], parents[2])))
+            made.append((text, parents))
     return made
 
 

@@ -19,33 +19,35 @@ from whereas.parse import PARSERS
 
 log = logging.getLogger(__name__)
 
-_RESOLUTION = """<html lang="en"><head><title>Joint motion for a resolution - RC-B10-0249/2025
-</title></head><body><p>European Parliament</p><p>JOINT MOTION FOR A RESOLUTION on the return of
-Ukrainian children forcibly transferred and deported by Russia</p><p>7.5.2025 - (2025/2691(RSP))
-</p><p>pursuant to Rules 150(5) and 136(4) of the Rules of Procedure</p><p>replacing the following
-motions: B10-0249/2025 (Verts/ALE)</p><p>Michael Gahler, Sandra Kalniete</p><p>on behalf of the
-PPE Group</p><p>European Parliament resolution on the return of Ukrainian children forcibly
-transferred and deported by Russia (2025/2691(RSP))</p><p>The European Parliament,</p><p>- having
-regard to its previous resolutions on Ukraine, in particular that of 7 May 2025,</p><p>- having
-regard to the statement of 20 janvier 2022 and the one of 20. Januar 2022,</p>
-<p>A. whereas Russia has deported children;</p><p>1. Strongly condemns the deportations and
+# Invented documents (no text of a real one) of the shapes the stages meet most: a joint motion,
+# a press release, a news article in Czech.
+_RESOLUTION = """<html lang="en"><head><title>Joint motion for a resolution - RC-B10-0999/2025
+</title></head><body><p>European Parliament</p><p>JOINT MOTION FOR A RESOLUTION on the detention
+of journalists in Ruritania</p><p>3.4.2025 - (2025/2999(RSP))</p><p>pursuant to Rules 150(5) and
+136(4) of the Rules of Procedure</p><p>replacing the following motions: B10-0999/2025
+(Verts/ALE)</p><p>Anna Example, Jan Placeholder</p><p>on behalf of the PPE Group</p><p>European
+Parliament resolution on the detention of journalists in Ruritania (2025/2999(RSP))</p><p>The
+European Parliament,</p><p>- having regard to its previous resolutions on Ruritania, in
+particular that of 3 April 2025,</p><p>- having regard to the statement of 12 janvier 2022 and
+the one of 12. Januar 2022,</p>
+<p>A. whereas journalists have been detained;</p><p>1. Strongly condemns the detentions and
 calls on the Commission, the Council and the VP/HR to impose sanctions and to support human
 rights defenders;</p><p>2. Instructs its President to forward this resolution to the Council
 and the Commission.</p></body></html>"""
 
-_PRESS_RELEASE = """<html lang="en"><head><title>Human rights breaches in Kazakhstan | News |
-European Parliament</title><meta name="date" content="2022-01-20"></head><body><article>
-<h1>Human rights breaches in Kazakhstan</h1><p>Press release 20-01-2022 - 13:12</p><p>Parliament
-adopted the resolution by 667 votes to 1, with 27 abstentions, on Thursday 20 January 2022.</p>
-<p>"We stand with the people of Kazakhstan," said the rapporteur.</p></article></body></html>"""
+_PRESS_RELEASE = """<html lang="en"><head><title>Journalists detained in Ruritania | News |
+European Parliament</title><meta name="date" content="2025-04-03"></head><body><article>
+<h1>Journalists detained in Ruritania</h1><p>Press release 03-04-2025 - 12:40</p><p>Parliament
+adopted the resolution by 512 votes to 20, with 41 abstentions, on Thursday 3 April 2025.</p>
+<p>"Free the reporters," said the rapporteur.</p></article></body></html>"""
 
 _ARTICLE = """---
-date: 2022-01-20
-title: "Europoslanci odsoudili násilí v Kazachstánu"
+date: 2025-04-03
+title: "Europoslanci žádají propuštění novinářů v Rurytánii"
 ---
 
-Štrasburk, 20. ledna 2022 - Europoslanci dnes schválili rezoluci odsuzující násilí v Kazachstánu.
-Rezoluce byla přijata 667 hlasy, 1 poslanec byl proti a 27 se zdrželo hlasování.
+Štrasburk, 3. dubna 2025 - Europoslanci dnes přijali rezoluci o zadržených novinářích.
+Rezoluce byla přijata 512 hlasy, 20 poslanců bylo proti a 41 se zdrželo hlasování.
 """
 
 SAMPLES = {"resolution.html": _RESOLUTION, "press.html": _PRESS_RELEASE, "article.md": _ARTICLE}

@@ -8,56 +8,8 @@ from datetime import date
 from functools import cache
 
 from whereas.recognize.headings import ADOPTED_TITLE
+from whereas.recognize.months import MONTHS
 
-# Month names as dates write them (the genitive or partitive where the language declines them).
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "dezember"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-           "września", "października", "listopada", "grudnia"),
-    "cs": ("ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
-           "října", "listopadu", "prosince"),
-    "sk": ("januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta",
-           "septembra", "októbra", "novembra", "decembra"),
-    "sl": ("januarja", "februarja", "marca", "aprila", "maja", "junija", "julija", "avgusta",
-           "septembra", "oktobra", "novembra", "decembra"),
-    "hr": ("siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza",
-           "rujna", "listopada", "studenoga", "prosinca"),
-    "hu": ("január", "február", "március", "április", "május", "június", "július", "augusztus",
-           "szeptember", "október", "november", "december"),
-    "ro": ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
-           "septembrie", "octombrie", "noiembrie", "decembrie"),
-    "bg": ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
-           "октомври", "ноември", "декември"),
-    "el": ("ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου",
-           "αυγούστου", "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου"),
-    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-           "oktober", "november", "december"),
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"),
-    "fi": ("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-           "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"),
-    "et": ("jaanuari", "veebruari", "märtsi", "aprilli", "mai", "juuni", "juuli", "augusti",
-           "septembri", "oktoobri", "novembri", "detsembri"),
-    "lv": ("janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta",
-           "septembra", "oktobra", "novembra", "decembra"),
-    "lt": ("sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos",
-           "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"),
-    "mt": ("jannar", "frar", "marzu", "april", "mejju", "ġunju", "lulju", "awwissu", "settembru",
-           "ottubru", "novembru", "diċembru"),
-}  # fmt: skip
 # The day before the month ("17 aprile 2020", "20. januar 2022", "12 de diciembre de 2017",
 # "16ης Δεκεμβρίου 2010", "tal-14 ta' Marzu 2019") or the year first ("2008 m. gegužės 8 d.",
 # "2022. január 20-i", "2022. gada 20. janvāra").
@@ -74,7 +26,7 @@ _YEAR_FIRST = (
 @cache
 def _month_numbers() -> dict[str, int]:
     numbers: dict[str, int] = {}
-    for names in _MONTHS.values():
+    for names in MONTHS.values():
         for index, name in enumerate(names, start=1):
             numbers.setdefault(name, index)
     return numbers

@@ -9,33 +9,28 @@ from functools import lru_cache
 
 import dateparser
 
+from whereas.recognize.months import MONTHS
 from whereas.recognize.recognition import Reference
 
-# Month names of the languages the sources write dates in (the Czech ones also in the genitive
-# used after a day: "20. ledna 2022"), with their numbers.
-_MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
+# Month names of the languages the sources write dates in, with their numbers: the written forms
+# of whereas.recognize.months, plus the abbreviations, unaccented spellings and the Czech
+# nominative ("leden") the sources also use.
+_EXTRA_MONTHS: dict[str, dict[str, int]] = {
     "en": {
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
         "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     },
-    "fr": {
-        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-        "décembre": 12, "decembre": 12,
-    },
-    "de": {
-        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
-        "juli": 7, "oktober": 10, "dezember": 12,
-    },
+    "fr": {"fevrier": 2, "aout": 8, "decembre": 12},
+    "de": {"jänner": 1},
     "cs": {
-        "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
-        "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
         "leden": 1, "únor": 2, "březen": 3, "duben": 4, "květen": 5, "červen": 6,
         "červenec": 7, "srpen": 8, "říjen": 10, "listopad": 11, "prosinec": 12,
     },
 }  # fmt: skip
+_MONTHS_BY_LANGUAGE: dict[str, dict[str, int]] = {
+    language: {**{name: n for n, name in enumerate(MONTHS[language], start=1)}, **extra}
+    for language, extra in _EXTRA_MONTHS.items()
+}
 MONTH_NUMBERS = {
     name: number for names in _MONTHS_BY_LANGUAGE.values() for name, number in names.items()
 }
