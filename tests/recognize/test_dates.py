@@ -71,3 +71,16 @@ def test_identifiers_carry_dates() -> None:
     sitting = normalise_reference("PV-10-2025-05-08-VOT")
     assert press is not None and date_of_reference(press) == date(2019, 7, 12)
     assert sitting is not None and date_of_reference(sitting) == date(2025, 5, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["25.11.2024-()", "25.11.2024(2024/2999(RSP))", "25.11.2024.", "(25.11.2024)", "25.11.2024 –"],
+)
+def test_a_numeric_date_may_be_followed_by_any_sign(text: str) -> None:
+    assert [d.value for d in find_dates(text)] == [date(2024, 11, 25)]
+
+
+@pytest.mark.parametrize("text", ["25.11.20241", "25.11.2024a", "25.11.2024.5", "25.11.2024-12"])
+def test_a_numeric_date_glued_to_a_letter_or_a_number_is_not_one(text: str) -> None:
+    assert find_dates(text) == []

@@ -117,3 +117,38 @@ def test_dates_written_in_words_in_any_language(written: str, day: date) -> None
 )
 def test_titles_of_older_layouts(text: str, title: str) -> None:
     assert _recognise(text)[2] == title
+
+
+@pytest.mark.parametrize(
+    ("date_line", "title_line"),
+    [
+        ("25.11.2024-()", "on the situation in Freedonia"),
+        ("25.11.2024(2024/2999(RSP))", "on the situation in Freedonia"),
+        ("25.11.2024 -", "on the situation in Freedonia"),
+    ],
+)
+def test_a_motion_date_glued_to_the_next_sign_is_its_date(date_line: str, title_line: str) -> None:
+    # Mirrors drop the procedure and leave its brackets, or glue it to the date.
+    text = (
+        f"MOTION FOR A RESOLUTION\n{date_line}\n{title_line}\nThe European Parliament,\n"
+        "– having regard to its resolution of 3.2.2020 on Freedonia,\nA. whereas it rained;\n"
+    )
+    kind, found, _ = _recognise(text)
+    assert (kind, found) == ("motion", date(2024, 11, 25))
+
+
+def test_a_motion_date_glued_to_digits_is_not_its_date() -> None:
+    text = (
+        "MOTION FOR A RESOLUTION\n25.11.20241\non the situation in Freedonia\n"
+        "The European Parliament,\n– having regard to its resolution of 3.2.2020,\n"
+    )
+    assert _recognise(text)[1] is None
+
+
+def test_a_title_line_date_followed_by_a_comma_dates_the_text_adopted() -> None:
+    text = (
+        "European Parliament resolution of 25 November 2024, on the situation in Freedonia\n"
+        "The European Parliament,\n– having regard to its resolution of 3 February 2020,\n"
+        "A. whereas it rained;\n1. Condemns the rain;\n"
+    )
+    assert _recognise(text)[:2] == ("text_adopted", date(2024, 11, 25))

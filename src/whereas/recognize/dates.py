@@ -46,8 +46,10 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     r"(?<!\w)(?P<month>\w+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})(?!\d)", re.IGNORECASE
 )
-# Day first, as the EP writes them: 20.1.2022, 08/05/2025, 18-07-2019.
-_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+# Day first, as the EP writes them: 20.1.2022, 08/05/2025, 18-07-2019. Any sign may follow
+# the year ("25.11.2024-()" on mirrors that drop the procedure, "25.11.2024(2024/...)"), but
+# not a letter, a digit, or a separator and a digit ("25.11.20241", "1.2.2024.5", a range).
+_NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\w|[./-]\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?![\d])")
 
 METADATA_DATE_KEYS = (
