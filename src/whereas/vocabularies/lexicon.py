@@ -52,6 +52,8 @@ class LanguagePack:
     actors: tuple[Term, ...]
     themes: tuple[Term, ...]
     countries: tuple[Term, ...] = ()  # id: alpha-2 code; a name or an adjective ("Ukrainian")
+    # English infinitive -> the forms that open a point under a lead-in ("de veiller à").
+    infinitives: tuple[Term, ...] = ()
 
     @cached_property
     def verb_scanner(self) -> TermScanner:
@@ -153,6 +155,7 @@ def _compile(raw: dict[str, Any]) -> LanguagePack:
         actors=actors,
         themes=_terms(raw.get("themes", {})),
         countries=_country_mentions(raw),
+        infinitives=_terms(raw.get("infinitives", {})),
     )
 
 

@@ -20,7 +20,7 @@ Mention = tuple[int, int, str]
 _SUBJECT_LEAD = re.compile(r"^[\s,:]*(?:[\w'’]+\s+){0,3}$")
 _SUBJECT_JOIN = re.compile(
     r"^(?:\s|,|and|or|as well as|et|ou|ainsi que|und|oder|sowie|y|o|e|the|la|le|les|l['’]"
-    r"|die|der|den|das|los|las|el)*$",
+    r"|die|der|den|das|dem|los|las|el|to|à|au|aux|an)*$",
     re.IGNORECASE,
 )
 # What may stand between "and" and an actor that gets its own infinitive ("and the EU to ...").

@@ -13,6 +13,7 @@ from whereas.parse.resolution.checks import (
 )
 from whereas.parse.resolution.clauses import read_drafts, to_clauses
 from whereas.parse.resolution.language import pack_for
+from whereas.parse.resolution.leadins import complete_points
 from whereas.parse.resolution.lines import Line, lines_of
 from whereas.parse.resolution.operative import analyse
 from whereas.parse.resolution.runin import split_run_in
@@ -36,6 +37,7 @@ def read_clauses(lines: list[Line], pack: LanguagePack) -> ClauseReading:
     clauses = to_clauses(drafts)
     for clause in clauses:
         analyse(clause, pack)
+    complete_points(clauses, pack)
     closing = any(c.kind == "paragraph" and pack.match("closing", c.text) for c in clauses)
     warnings = [
         *warnings,
