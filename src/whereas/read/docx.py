@@ -17,6 +17,7 @@ from whereas.errors import DocumentTooLarge, UnreadableDocument
 from whereas.read.blocks import assemble, squash
 from whereas.read.document import Block, ReadDocument
 from whereas.read.numbering import ListCounter, Numbering, load_numbering
+from whereas.read.xpath import ElementPaths
 
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 # Small parts (styles, numbering) compress well legitimately; only large ones can be bombs.
@@ -78,16 +79,20 @@ def _numbering(document: Any) -> Numbering:
 
 
 def _blocks(document: Any, counter: ListCounter) -> Iterator[Block]:
+    paths = ElementPaths()
+    headings: dict[str | None, int] = {}
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            block = _paragraph_block(item, counter)
+            block = _paragraph_block(item, counter, paths, headings)
             if block is not None:
                 yield block
         elif isinstance(item, Table):
-            yield from _table_blocks(item)
+            yield from _table_blocks(item, paths)
 
 
-def _paragraph_block(paragraph: Paragraph, counter: ListCounter) -> Block | None:
+def _paragraph_block(
+    paragraph: Paragraph, counter: ListCounter, paths: ElementPaths, headings: dict[str | None, int]
+) -> Block | None:
     element = paragraph._p
     listed = counter.list_of(element)
     # A numbered paragraph counts even when empty: Word still draws (and counts) its number.
@@ -95,16 +100,29 @@ def _paragraph_block(paragraph: Paragraph, counter: ListCounter) -> Block | None
     text = squash(paragraph.text)
     if not text:
         return None
-    path = element.getroottree().getpath(element)
+    path = paths.of(element)
     if listed:
         return Block(text=text, kind="list_item", level=listed[1], label=label, path=path)
-    heading = _heading_level(paragraph)
+    heading = _heading_level(paragraph, headings)
     if heading:
         return Block(text=text, kind="heading", level=heading, path=path)
     return Block(text=text, kind="paragraph", path=path)
 
 
-def _heading_level(paragraph: Paragraph) -> int:
+def _heading_level(paragraph: Paragraph, levels: dict[str | None, int]) -> int:
+    """The heading level of the paragraph's style, looked up once per style id in `levels`."""
+    # python-docx finds a style by scanning every style of the document: once per paragraph,
+    # a file with many styles and many paragraphs took their product.
+    try:
+        style_id = paragraph._p.style
+    except (KeyError, ValueError):
+        return 0
+    if style_id not in levels:
+        levels[style_id] = _style_heading_level(paragraph)
+    return levels[style_id]
+
+
+def _style_heading_level(paragraph: Paragraph) -> int:
     try:
         name = paragraph.style.name if paragraph.style is not None else ""
     except (KeyError, ValueError):
@@ -115,7 +133,7 @@ def _heading_level(paragraph: Paragraph) -> int:
     return 1 if (name or "").lower() == "title" else 0
 
 
-def _table_blocks(table: Table) -> Iterator[Block]:
+def _table_blocks(table: Table, paths: ElementPaths) -> Iterator[Block]:
     for row in table.rows:
         cells: list[str] = []
         seen: list[object] = []
@@ -129,7 +147,7 @@ def _table_blocks(table: Table) -> Iterator[Block]:
         text = " | ".join(c for c in cells if c)
         if text:
             element = row._tr
-            yield Block(text=text, kind="table_row", path=element.getroottree().getpath(element))
+            yield Block(text=text, kind="table_row", path=paths.of(element))
 
 
 def _metadata(document: Any) -> dict[str, str]:

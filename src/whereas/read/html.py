@@ -13,6 +13,7 @@ from whereas.errors import DocumentTooLarge, UnreadableDocument
 from whereas.read.blocks import assemble, squash
 from whereas.read.document import Block, BlockKind, ReadDocument
 from whereas.read.encoding import decode
+from whereas.read.xpath import ElementPaths
 
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 _BLOCK_TAGS = frozenset({
@@ -39,7 +40,7 @@ def read_html(data: bytes, limits: Limits) -> ReadDocument:
     )
     root = _parse(decoded.text, parser)
     tree = root.getroottree()
-    blocks = list(_blocks(root, tree))
+    blocks = list(_blocks(root))
     if not blocks and _over_buffer_limit(parser):
         raise DocumentTooLarge("HTML with a text run over libxml2's 10 MB buffer limit")
     depth_warnings = _depth_warnings(parser)
@@ -94,10 +95,11 @@ def _metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
     return metadata
 
 
-def _blocks(root: lxml.html.HtmlElement, tree: lxml.etree._ElementTree) -> Iterator[Block]:
+def _blocks(root: lxml.html.HtmlElement) -> Iterator[Block]:
     # The tree is left whole (scripts may hold JSON-LD for later stages); invisible
     # subtrees are skipped here. The set holds the proxies, so lxml keeps them identical.
     hidden = {node for element in root.iter(*_INVISIBLE) for node in element.iter()}
+    paths = ElementPaths()
     for element in root.iter(*_BLOCK_TAGS):
         if element in hidden:
             continue
@@ -105,7 +107,7 @@ def _blocks(root: lxml.html.HtmlElement, tree: lxml.etree._ElementTree) -> Itera
         if not text:
             continue
         kind, level = _kind(element)
-        yield Block(text=text, kind=kind, level=level, path=tree.getpath(element))
+        yield Block(text=text, kind=kind, level=level, path=paths.of(element))
 
 
 def _kind(element: lxml.html.HtmlElement) -> tuple[BlockKind, int]:

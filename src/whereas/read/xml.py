@@ -12,6 +12,7 @@ from whereas.errors import UnreadableDocument
 from whereas.read.blocks import assemble, squash
 from whereas.read.document import Block, ReadDocument
 from whereas.read.encoding import decode
+from whereas.read.xpath import ElementPaths
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
@@ -45,7 +46,7 @@ def read_xml(data: bytes, limits: Limits) -> ReadDocument:
     tree = root.getroottree()
     document = assemble(
         "xml",
-        _blocks(root, tree),
+        _blocks(root),
         max_chars=limits.max_text_chars,
         encoding=decoded.encoding,
         warnings=warnings,
@@ -71,11 +72,12 @@ def _recover(text: str) -> lxml.etree._Element:
     return root
 
 
-def _blocks(root: lxml.etree._Element, tree: lxml.etree._ElementTree) -> Iterator[Block]:
+def _blocks(root: lxml.etree._Element) -> Iterator[Block]:
+    paths = ElementPaths()
     for element in root.iter(tag=lxml.etree.Element):
         text = squash(_direct_text(element))
         if text:
-            yield Block(text=text, kind="paragraph", path=tree.getpath(element))
+            yield Block(text=text, kind="paragraph", path=paths.of(element))
 
 
 def _direct_text(element: lxml.etree._Element) -> str:
