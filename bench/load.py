@@ -34,6 +34,7 @@ class LoadReport:
     requests: int = 0
     errors: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
+    timed: list[tuple[str, float]] = field(default_factory=list)  # (path, ms) of each request
     seconds: float = 0.0
 
     def percentile(self, p: float) -> float:
@@ -194,6 +195,7 @@ def run_load(
                 elapsed = (time.perf_counter() - began) * 1000
                 with lock:
                     report.latencies_ms.append(elapsed)
+                    report.timed.append((path, elapsed))
                     if problem:
                         report.errors.append(problem)
 
@@ -265,11 +267,11 @@ def peak_rss_kb(pid: int) -> int:
 
 
 def main() -> None:
-    """Load a served SQLite store while renumbered resolutions are ingested; print the figures."""
+    """Load a served SQLite store while scale resolutions are ingested; print the figures."""
     import tempfile
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from bench.ingest import CORPUS, TEMPLATE, scale_corpus
+    from bench.scale_corpus import CORPUS, TEMPLATE, cached_corpus, corpus_paths
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--resolutions", type=int, default=200)
@@ -280,7 +282,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         incoming = Path(folder) / "incoming"
         incoming.mkdir()
-        scale_corpus(incoming, args.resolutions)
+        cached = cached_corpus(args.resolutions)  # the first copies of bench/scale_corpus.py
+        for path in corpus_paths(cached, args.resolutions):
+            (incoming / path.name).symlink_to(path)
         url = f"sqlite:///{folder}/load.db"
         seed_store(url, [CORPUS / TEMPLATE])
         with serve_subprocess(url) as (base, server):
