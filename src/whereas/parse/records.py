@@ -30,6 +30,9 @@ class Clause:
     themes: list[str] = field(default_factory=list)
     span: Span | None = None
     path: str | None = None
+    # The footnotes the clause refers to: their text when the document has it ("OJ C 117,
+    # 11.3.2022, p. 109."), else the marker's number; the markers are not in `text`.
+    footnotes: list[str] = field(default_factory=list)
 
 
 @dataclass

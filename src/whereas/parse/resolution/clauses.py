@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from whereas.parse.records import Clause, ClauseKind
+from whereas.parse.resolution.footnotes import FOOTNOTE_LINE, SEPARATOR
 from whereas.parse.resolution.labels import Labelled, split_label
 from whereas.parse.resolution.lines import Line
 from whereas.parse.resolution.verbs import verb_at
@@ -86,11 +87,51 @@ class ClauseReader:
     # A line that may be a title between clauses: dropped if a clause follows it, else it
     # continued the clause before it.
     held: tuple[Line, str] | None = None
+    # Footnote bodies met between or after the clauses ("(1) OJ C 117, 11.3.2022, p. 109.").
+    notes: list[str] = field(default_factory=list)
+    in_notes: bool = False
 
     def feed(self, line: Line) -> bool:
         """Take one line; False when it is not part of the resolution (its text has ended)."""
         if self.pack.match("chrome", line.text):
             return False
+        if SEPARATOR.match(line.text) or FOOTNOTE_LINE.match(line.text):
+            # Under the text or at a PDF page break: the clauses may go on after them.
+            if not SEPARATOR.match(line.text):
+                self.notes.append(line.text)
+            self.in_notes = True
+            return True
+        if self.in_notes:
+            return self._after_notes(line)
+        return self._feed_clause(line)
+
+    def _after_notes(self, line: Line) -> bool:
+        """A line after a footnote: a clause (or a clause's next line), a footnote's, or the end."""
+        labelled = split_label(line.text, line.label)
+        current = self.drafts[-1] if self.drafts else None
+        short = len(line.text) < 200 and (line.text[:1].isdigit() or line.text[:1].islower())
+        if self.notes and short and not self.notes[-1].endswith("."):
+            self.notes[-1] = f"{self.notes[-1]} {line.text}"  # "OJ C 23," then "p. 1."
+            return True
+        clause_goes_on = current is not None and not current.finished() and line.text[:1].islower()
+        if clause_goes_on or self._starts_clause(labelled):
+            self.in_notes = False
+            return self._feed_clause(line)
+        if self.notes and short:
+            self.notes[-1] = f"{self.notes[-1]} {line.text}"
+            return True
+        return False
+
+    def _starts_clause(self, labelled: Labelled) -> bool:
+        text = labelled.text
+        if self.pack.match("citation", text) or self.pack.match("recital", text):
+            return True
+        return (
+            labelled.shape in ("number", "letter", "point", "dash")
+            and verb_at(text, 0, self.pack) is not None
+        ) or self._opens_paragraph(text)
+
+    def _feed_clause(self, line: Line) -> bool:
         labelled = _without_ellipsis(_without_trailing_link(split_label(line.text, line.label)))
         kind = self._kind_of(labelled)
         held, self.held = self.held, None
@@ -197,18 +238,30 @@ def start_of_resolution(lines: list[Line], pack: LanguagePack) -> int | None:
     return None
 
 
-def read_drafts(lines: list[Line], pack: LanguagePack) -> tuple[list[Draft], list[str], int, int]:
-    """The clause drafts of `lines`, warnings, and the first and last line index they use."""
+@dataclass
+class DraftReading:
+    """The clause drafts of a text, the footnote bodies between them, warnings, and the first
+    and last line index they use."""
+
+    drafts: list[Draft]
+    notes: list[str]
+    warnings: list[str]
+    start: int
+    end: int
+
+
+def read_drafts(lines: list[Line], pack: LanguagePack) -> DraftReading:
+    """The clause drafts of `lines`."""
     start = start_of_resolution(lines, pack)
     if start is None:
-        return [], ["no resolution clauses found"], 0, 0
+        return DraftReading([], [], ["no resolution clauses found"], 0, 0)
     reader = ClauseReader(pack)
     end = start
     for index in range(start, len(lines)):
         if not reader.feed(lines[index]):
             break
         end = index + 1
-    return reader.drafts, reader.warnings, start, end
+    return DraftReading(reader.drafts, reader.notes, reader.warnings, start, end)
 
 
 def to_clauses(drafts: list[Draft]) -> list[Clause]:

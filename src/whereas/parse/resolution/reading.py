@@ -12,6 +12,7 @@ from whereas.parse.resolution.checks import (
     order_warnings,
 )
 from whereas.parse.resolution.clauses import read_drafts, to_clauses
+from whereas.parse.resolution.footnotes import clean_footnotes
 from whereas.parse.resolution.language import pack_for
 from whereas.parse.resolution.leadins import complete_points
 from whereas.parse.resolution.lines import Line, lines_of
@@ -33,19 +34,20 @@ class ClauseReading:
 
 def read_clauses(lines: list[Line], pack: LanguagePack) -> ClauseReading:
     """Read, analyse and check the clauses of `lines`."""
-    drafts, warnings, start, end = read_drafts(lines, pack)
-    clauses = to_clauses(drafts)
+    drafts = read_drafts(lines, pack)
+    clauses = to_clauses(drafts.drafts)
+    clean_footnotes(clauses, drafts.notes)
     for clause in clauses:
         analyse(clause, pack)
     complete_points(clauses, pack)
     closing = any(c.kind == "paragraph" and pack.match("closing", c.text) for c in clauses)
     warnings = [
-        *warnings,
+        *drafts.warnings,
         *order_warnings(clauses),
         *label_warnings(clauses),
         *completeness_warnings(clauses, closing),
     ]
-    return ClauseReading(clauses, warnings, start, end)
+    return ClauseReading(clauses, warnings, drafts.start, drafts.end)
 
 
 def parse_clauses(blocks: Iterable[Block | str], language: str | None = None) -> ParsedDocument:
