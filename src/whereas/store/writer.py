@@ -83,7 +83,10 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     )
     version = (latest or 0) + 1
     session.add(schema.Blob(sha256=doc_id, size=len(incoming.raw), data=incoming.raw))
-    session.add(_document_row(incoming, doc_id, key, version))
+    # Held until the end: the session keeps only weak references, and the steps below look the
+    # document up by its id (one SELECT each once it was collected).
+    document = _document_row(incoming, doc_id, key, version)
+    session.add(document)
     session.flush()
     _save_references(session, doc_id, incoming.recognition)
     _save_procedures(session, doc_id, incoming)
