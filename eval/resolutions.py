@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from whereas.parse.records import Clause
-from whereas.parse.resolution import parse_clauses, parse_resolution
+from whereas.parse.resolution import parse_clauses, parse_report, parse_resolution
 from whereas.read import read_path
 from whereas.recognize import recognize
 
@@ -92,7 +92,9 @@ def clauses_of(path: Path, mode: str, language: str | None) -> list[Clause]:
     _, document = read_path(path)
     if mode == "fragment":
         return parse_clauses(document.blocks, language).clauses
-    return parse_resolution(document, recognize(document)).clauses
+    recognition = recognize(document)
+    parser = parse_report if recognition.kind == "report" else parse_resolution
+    return parser(document, recognition).clauses
 
 
 def evaluate(corpus: Path) -> list[tuple[str, str, Score]]:

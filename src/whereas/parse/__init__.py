@@ -20,6 +20,7 @@ PARSERS: dict[str, str] = {
     "motion": "whereas.parse.resolution:parse_resolution",
     "joint_motion": "whereas.parse.resolution:parse_resolution",
     "text_adopted": "whereas.parse.resolution:parse_resolution",
+    "report": "whereas.parse.resolution:parse_report",
     "press_release": "whereas.parse.secondary:parse_secondary",
     "news": "whereas.parse.secondary:parse_secondary",
     "statement": "whereas.parse.secondary:parse_secondary",

@@ -92,6 +92,9 @@ _PARLIAMENT = (
     r"|Euroopa Parlament|Eiropas Parlament|Europos Parlament|Parlament Ewropew|Parlaimint na hEorpa"
 )
 
+# Parliament's name in any EU language and case ("EUROPEAN PARLIAMENT", "Parlement européen").
+PARLIAMENT_NAME = re.compile(_PARLIAMENT, re.IGNORECASE)
+
 
 def _spaced(heading: str) -> str:
     """A heading whose words may be separated by any run of spaces or line breaks."""

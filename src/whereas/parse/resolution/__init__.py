@@ -1,5 +1,6 @@
 """Resolutions clause by clause: motions, joint motions and texts adopted, in every container.
 
+`parse_report(doc, recognition)` reads the motion inside a committee report the same way.
 `parse_resolution(doc, recognition)` reads a doceo HTML page, its copied text, a PDF or DOCX of
 it, or its EP Open Data Portal JSON record (header only) into a ParsedDocument: header, authors,
 groups, clauses (citation, recital, paragraph, point; positions from 1, a point's parent is the
@@ -30,5 +31,6 @@ from __future__ import annotations
 
 from whereas.parse.resolution.document import parse_resolution
 from whereas.parse.resolution.reading import parse_clauses
+from whereas.parse.resolution.report import parse_report
 
-__all__ = ["parse_clauses", "parse_resolution"]
+__all__ = ["parse_clauses", "parse_report", "parse_resolution"]

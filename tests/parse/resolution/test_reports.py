@@ -1,0 +1,182 @@
+"""The motion inside a committee report: its clauses, not the sections after it (texts invented)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whereas.parse import parse_document
+from whereas.read import read_bytes, read_path
+from whereas.recognize import recognize
+
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
+
+ENGLISH = """European Parliament 2024-2029
+Plenary sitting
+A10-0123/2025
+REPORT on the situation of human rights defenders in Freedonia
+(2025/2001(INI))
+Committee on Foreign Affairs
+Rapporteur: Jane Example
+CONTENTS
+MOTION FOR A EUROPEAN PARLIAMENT RESOLUTION
+EXPLANATORY STATEMENT
+MINORITY POSITION
+OPINION OF THE COMMITTEE ON DEVELOPMENT
+INFORMATION ON ADOPTION IN COMMITTEE RESPONSIBLE
+MOTION FOR A EUROPEAN PARLIAMENT RESOLUTION
+on the situation of human rights defenders in Freedonia
+(2025/2001(INI))
+The European Parliament,
+– having regard to its previous resolutions on Freedonia(1),
+– having regard to Rule 55 of its Rules of Procedure,
+– having regard to the report of the Committee on Foreign Affairs (A10-0123/2025),
+A. whereas defenders in Freedonia are harassed;
+B. whereas the Union has a dialogue with Freedonia;
+General remarks
+1. Condemns the harassment of defenders;
+2. Calls on the Commission to fund their protection;
+3. Instructs its President to forward this resolution to the Council and the Commission.
+(1) OJ C 117, 11.3.2022, p. 109.
+EXPLANATORY STATEMENT
+The rapporteur visited Freedonia in spring.
+1. Background
+The defenders told the rapporteur about their work.
+Calls on the reader to consider the following.
+MINORITY POSITION
+pursuant to Rule 55(4) of the Rules of Procedure
+The minority regrets the report.
+OPINION OF THE COMMITTEE ON DEVELOPMENT
+SUGGESTIONS
+1. Stresses that development aid matters;
+INFORMATION ON ADOPTION IN COMMITTEE RESPONSIBLE
+Date adopted 3.9.2025
+"""
+FRENCH = """A10-0124/2025
+RAPPORT sur la situation en Freedonie
+(2025/2002(INI))
+Commission des affaires étrangères
+PROPOSITION DE RÉSOLUTION DU PARLEMENT EUROPÉEN
+sur la situation en Freedonie
+(2025/2002(INI))
+Le Parlement européen,
+– vu ses résolutions antérieures sur la Freedonie,
+A. considérant que la situation s'est dégradée;
+1. condamne la répression;
+2. invite la Commission à soutenir la société civile;
+3. charge sa Présidente de transmettre la présente résolution au Conseil et à la Commission.
+EXPOSÉ DES MOTIFS
+Le rapporteur s'est rendu en Freedonie.
+POSITION MINORITAIRE
+La minorité regrette le rapport.
+INFORMATIONS SUR L’ADOPTION PAR LA COMMISSION COMPÉTENTE
+"""
+GERMAN = """A10-0125/2025
+BERICHT über die Lage in Freedonien
+(2025/2003(INI))
+Ausschuss für auswärtige Angelegenheiten
+ENTSCHLIESSUNGSANTRAG DES EUROPÄISCHEN PARLAMENTS
+zur Lage in Freedonien
+(2025/2003(INI))
+Das Europäische Parlament,
+– unter Hinweis auf seine früheren Entschließungen zu Freedonien,
+A. in der Erwägung, dass sich die Lage verschlechtert hat;
+1. verurteilt die Unterdrückung;
+2. fordert die Kommission auf, die Zivilgesellschaft zu unterstützen;
+3. beauftragt seine Präsidentin, diese Entschließung dem Rat und der Kommission zu übermitteln.
+BEGRÜNDUNG
+Der Berichterstatter besuchte Freedonien.
+ANGABEN ZUR ANNAHME IM FEDERFÜHRENDEN AUSSCHUSS
+"""
+Row = tuple[str, str | None, list[str], list[str]]
+
+
+def _clauses(text: str) -> tuple[str, str | None, list[Row]]:
+    read = read_bytes(text.encode())
+    recognition = recognize(read)
+    parsed = parse_document(read, recognition)
+    rows: list[Row] = [(c.kind, c.label, c.verbs, c.addressees) for c in parsed.clauses]
+    return str(recognition.kind), recognition.reference, rows
+
+
+CLOSING = ["council", "commission"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            ENGLISH,
+            "A10-0123/2025",
+            [
+                ("citation", None, [], []),
+                ("citation", None, [], []),
+                ("citation", None, [], []),
+                ("recital", "A", [], []),
+                ("recital", "B", [], []),
+                ("paragraph", "1", ["condemns"], []),
+                ("paragraph", "2", ["calls on"], ["commission"]),
+                ("paragraph", "3", ["instructs"], CLOSING),
+            ],
+        ),
+        (
+            FRENCH,
+            "A10-0124/2025",
+            [
+                ("citation", None, [], []),
+                ("recital", "A", [], []),
+                ("paragraph", "1", ["condemns"], []),
+                ("paragraph", "2", ["calls on"], ["commission"]),
+                ("paragraph", "3", ["instructs"], CLOSING),
+            ],
+        ),
+        (
+            GERMAN,
+            "A10-0125/2025",
+            [
+                ("citation", None, [], []),
+                ("recital", "A", [], []),
+                ("paragraph", "1", ["condemns"], []),
+                ("paragraph", "2", ["calls on"], ["commission"]),
+                ("paragraph", "3", ["instructs"], CLOSING),
+            ],
+        ),
+    ],
+)
+def test_a_report_has_the_clauses_of_its_motion(
+    text: str, reference: str, expected: list[Row]
+) -> None:
+    assert _clauses(text) == ("report", reference, expected)
+
+
+def test_the_explanatory_statement_stays_out_of_the_last_clause() -> None:
+    read = read_bytes(ENGLISH.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert clauses[-1].text == (
+        "Instructs its President to forward this resolution to the Council and the Commission."
+    )
+    assert clauses[0].footnotes == ["OJ C 117, 11.3.2022, p. 109."]
+
+
+def test_a_report_without_a_motion_is_kept_with_a_warning() -> None:
+    text = (
+        "A10-0126/2025\nREPORT on nothing in particular\n(2025/2004(INI))\nEXPLANATORY STATEMENT\n"
+    )
+    read = read_bytes((text + "The rapporteur wrote this.\n" * 3).encode())
+    parsed = parse_document(read, recognize(read))
+    assert parsed.clauses == [] and parsed.warnings == ["no motion for a resolution in the report"]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+def test_the_corpus_report_has_its_motion_for_a_decision() -> None:
+    _, read = read_path(CORPUS / "howtheyvote" / "document_a-9-2024-0163-en.html")
+    parsed = parse_document(read, recognize(read))
+    assert [(c.kind, c.label) for c in parsed.clauses] == [
+        ("citation", None),
+        ("citation", None),
+        ("paragraph", "1"),
+        ("paragraph", "2"),
+        ("paragraph", "3"),
+    ]
+    assert parsed.header["kind"] == "report" and parsed.header["reference"] == "A9-0163/2024"
