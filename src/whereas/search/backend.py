@@ -75,6 +75,9 @@ class LexicalIndex(Protocol):
     def count(self, session: Session, match: Match, filters: Filters, cap: int) -> int:
         """How many entries match and pass `filters`, counting no further than `cap`."""
 
+    def term_share(self, session: Session, term: str) -> float:
+        """The share of the entries that hold the index term `term` (counted once, cached)."""
+
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them."""
 

@@ -7,8 +7,9 @@ search fuses the two rankings by reciprocal rank. Facets count the best FACET_TO
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from whereas.search.filters import Filters
 from whereas.search.fusion import reciprocal_rank_fusion
 from whereas.search.hits import make_hits
 from whereas.search.matrix_cache import index_generation
-from whereas.search.plan import Match, leaves, plan
+from whereas.search.plan import IGNORED_SHARE, Match, leaves, plan, without_common
 from whereas.search.query import parse
 from whereas.search.references import direct_hits
 from whereas.search.results import DirectHit, Entry, Mode, SearchResults
@@ -84,6 +85,8 @@ def run_search(
     index = lexical_index(session)
     direct = direct_hits(session, query, index)
     match = plan(parse(query), filters.languages or store_languages(session))
+    if match is not None:
+        match = without_common(match, _common(session, index))
     want = max(offset + limit, FACET_TOP)
     lexical = index.rank(session, match, filters, want) if match and mode != "semantic" else []
     semantic: list[Ranked] = []
@@ -136,6 +139,11 @@ def _total(
         count, exact = min(count, MAX_COUNT), count <= MAX_COUNT
     seen = {r.entry_id for r in lexical}
     return count + sum(1 for r in semantic if r.entry_id not in seen), exact
+
+
+def _common(session: Session, index: LexicalIndex) -> Callable[[str], bool]:
+    """Whether more than IGNORED_SHARE of the entries hold a term (each term counted once)."""
+    return cache(lambda term: index.term_share(session, term) > IGNORED_SHARE)
 
 
 def store_languages(session: Session) -> list[str]:

@@ -11,12 +11,12 @@ only chooses the plan, never the results.
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 
 from sqlalchemy import func, literal_column, select, table
 from sqlalchemy.orm import Session
 
+from whereas.search.counts import cached_count
 from whereas.search.filters import Filters
 from whereas.search.fts5 import quote
 from whereas.search.label_terms import LabelMatch, label_match
@@ -24,9 +24,6 @@ from whereas.search.tables import search_entries as e
 
 MATCH_SHARE = 0.2  # a filter keeping at most this share of the entries goes into the match
 UNKNOWN_SHARE = 0.5  # what a date range without year terms is assumed to keep
-_REFRESH = 1.1  # counts are made again once the index has grown by a tenth
-_counts: dict[tuple[str, str], tuple[int, int]] = {}  # (store, term) -> (stamp, entries)
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -65,17 +62,9 @@ def entry_share(session: Session, column: str, term: str, stamp: int) -> float:
 
 def _count(session: Session, column: str, term: str, stamp: int) -> int:
     """How many entries hold `term` in `column` (every entry for ""), cached."""
-    key = (session.get_bind().engine.url.render_as_string(), f"{column}:{term}")
-    with _lock:
-        cached = _counts.get(key)
-    if cached is not None and cached[0] <= stamp <= cached[0] * _REFRESH + 100:
-        return cached[1]
     if term:
         matched = literal_column("search_fts").op("MATCH")(f"{column} : {quote(term)}")
         query = select(func.count()).select_from(table("search_fts")).where(matched)
     else:
         query = select(func.count()).select_from(e)
-    found = int(session.scalar(query) or 0)
-    with _lock:
-        _counts[key] = (stamp, found)
-    return found
+    return cached_count(session, f"{column}:{term}", stamp, lambda: int(session.scalar(query) or 0))

@@ -6,13 +6,18 @@ snippets highlight, so the two engines and the highlighting agree on what matche
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from whereas.search.query import And, Node, Not, Or, Phrase, Word
 from whereas.search.text import fold, query_terms, stem_words, tokens
 
 MIN_PREFIX_CHARS = 3  # "a*" would match most of the index: shorter prefixes are plain words
+# A plain word more than this share of the entries hold ("the", "of", "on") is not required of a
+# match when rarer words stand beside it: BM25 gives it almost no weight (an IDF of at most
+# log(1.5), against about 4.6 for a word one entry in a hundred holds, and nothing at all past
+# half the entries), and weighing it costs a walk over most of the index (whereas.search.fts_rank).
+IGNORED_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,26 @@ def _words(text: str, prefix: bool, languages: tuple[str | None, ...]) -> Match 
         return Terms(tuple(sorted(query_terms(word, languages))), is_prefix)
     variants = {tuple(stem_words(words, language)) for language in languages}
     return PhraseTerms(tuple(sorted(variants)))
+
+
+def without_common(match: Match, common: Callable[[str], bool]) -> Match:
+    """The plan without the plain words that `common` says nearly every entry holds, where each
+    group of words keeps at least one rarer one (or all its words when none is rarer). Phrases,
+    prefixes, alternatives and exclusions stay as they are: "calls on the Commission" looks for
+    what "calls Commission" does, '"freedom of expression"' for the whole phrase."""
+    if isinstance(match, AnyOf):
+        return AnyOf(tuple(without_common(c, common) for c in match.children))
+    if not isinstance(match, AllOf):
+        return match
+    positives = tuple(without_common(p, common) for p in match.positives)
+    kept = tuple(p for p in positives if not _plain_common(p, common)) or positives
+    if len(kept) == 1 and not match.negatives:
+        return kept[0]
+    return AllOf(kept, match.negatives)
+
+
+def _plain_common(part: Match, common: Callable[[str], bool]) -> bool:
+    return isinstance(part, Terms) and not part.prefix and all(map(common, part.variants))
 
 
 def leaves(match: Match | None) -> Iterator[Terms | PhraseTerms]:

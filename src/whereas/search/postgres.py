@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
 from whereas.search.backend import EntryRow, Ranked
+from whereas.search.counts import cached_count
 from whereas.search.filters import Filters
 from whereas.search.label_terms import LabelMatch, entry_label_terms, label_match
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
@@ -134,6 +135,15 @@ class PostgresIndex:
         """How many entries match, counting no further than `cap`."""
         matching = self._matching(match, filters).limit(cap).subquery()
         return int(session.scalar(select(func.count()).select_from(matching)) or 0)
+
+    def term_share(self, session: Session, term: str) -> float:
+        """The share of the entries whose tsvector holds `term` (counted once, cached)."""
+        stamp = self.stamp(session)
+        holding = select(func.count()).select_from(e)
+        held = holding.where(_TERMS.op("@@")(cast(lexeme(term), TSQUERY)))
+        found = cached_count(session, f"terms:{term}", stamp, lambda: session.scalar(held) or 0)
+        every = cached_count(session, "terms:", stamp, lambda: session.scalar(holding) or 0)
+        return found / max(every, 1)
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Nothing to do: pg_trgm indexes document_references.value itself."""

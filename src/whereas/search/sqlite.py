@@ -31,6 +31,7 @@ from whereas.search.fts5 import (
     search_references,
     search_state,
 )
+from whereas.search.fts_filters import entry_share
 from whereas.search.label_terms import entry_label_terms, label_match
 from whereas.search.plan import Match
 from whereas.search.tables import search_entries as e
@@ -102,6 +103,10 @@ class SqliteIndex:
         residual = [] if labels.exact else filters.date_conditions()
         matching = _matching(expression, residual).limit(cap).subquery()
         return int(session.scalar(select(func.count()).select_from(matching)) or 0)
+
+    def term_share(self, session: Session, term: str) -> float:
+        """The share of the entries that hold `term` among their words (cached)."""
+        return entry_share(session, "terms", term, self.stamp(session))
 
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them (one row per distinct value)."""
