@@ -50,6 +50,15 @@ _TEXTS_ADOPTED = (
 _DAY = r"\d{1,2}(?:\.|er|ης|ας|ου)?\s"
 _ADOPTED_TITLES = (
     rf"European Parliament (?:legislative |non-legislative )?resolution of {_DAY}",
+    # Recommendations to the Council, the Commission and the VP/HR are texts adopted too.
+    rf"European Parliament recommendation of {_DAY}",
+    rf"Recommandation du Parlement européen du {_DAY}",
+    rf"Empfehlung des Europäischen Parlaments vom {_DAY}",
+    rf"Recomendación del Parlamento Europeo,? de {_DAY}",
+    rf"Raccomandazione del Parlamento europeo del {_DAY}",
+    rf"Recomendação do Parlamento Europeu,? de {_DAY}",
+    rf"Aanbeveling van het Europees Parlement van {_DAY}",
+    rf"Zalecenie Parlamentu Europejskiego z dnia {_DAY}",
     rf"Résolution (?:législative )?du Parlement européen du {_DAY}",
     rf"(?:Legislative )?Entschließung des Europäischen Parlaments vom {_DAY}",
     rf"Resolución (?:legislativa )?del Parlamento Europeo,? de {_DAY}",
@@ -91,9 +100,6 @@ _PARLIAMENT = (
     r"|Европейски\w* парламент|Ευρωπαϊκ\w+ Κοινοβο[υύ]λ\w+|Europa-?[Pp]arlament|Euroopan parlament"
     r"|Euroopa Parlament|Eiropas Parlament|Europos Parlament|Parlament Ewropew|Parlaimint na hEorpa"
 )
-
-# Parliament's name in any EU language and case ("EUROPEAN PARLIAMENT", "Parlement européen").
-PARLIAMENT_NAME = re.compile(_PARLIAMENT, re.IGNORECASE)
 
 
 def _spaced(heading: str) -> str:

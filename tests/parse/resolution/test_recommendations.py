@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from whereas.parse import parse_document
 from whereas.parse.records import Clause
 from whereas.parse.resolution import parse_clauses
+from whereas.read import read_bytes
+from whereas.recognize import recognize
 
 ENGLISH = """The European Parliament,
 – having regard to Rule 118 of its Rules of Procedure,
@@ -91,4 +96,43 @@ def test_the_points_of_a_paragraph_that_is_no_lead_in_get_no_verbs() -> None:
         ("(a)", [], []),
         ("2", ["calls on"], ["commission"]),
         ("(a)", ["fund"], ["commission"]),
+    ]
+
+
+ADOPTED = {
+    "en": (
+        "European Parliament recommendation of 12 March 2025 to the Council, the Commission and "
+        "the VP/HR concerning relations with Freedonia (2024/2999(INI))\n"
+        "The European Parliament,\n– having regard to Rule 118 of its Rules of Procedure,\n"
+        "A. whereas it rained;\n"
+        "1. Addresses the following recommendations to the Council, the Commission and the "
+        "VP/HR:\n(a) to ensure that it stops raining;\n(b) to support umbrellas;\n"
+        "2. Instructs its President to forward this recommendation to the Council.\n"
+    ),
+    "fr": (
+        "Recommandation du Parlement européen du 12 mars 2025 au Conseil, à la Commission et au "
+        "VP/HR concernant la Freedonie (2024/2999(INI))\n"
+        "Le Parlement européen,\n– vu l’article 118 de son règlement intérieur,\n"
+        "A. considérant qu'il a plu;\n"
+        "1. adresse les recommandations suivantes au Conseil, à la Commission et au VP/HR:\n"
+        "a) de veiller à ce qu'il ne pleuve plus;\nb) de soutenir les parapluies;\n"
+        "2. charge sa Présidente de transmettre la présente recommandation au Conseil.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_recommendation_adopted_is_a_text_adopted_with_its_clauses(language: str) -> None:
+    read = read_bytes(ADOPTED[language].encode())
+    recognition = recognize(read)
+    parsed = parse_document(read, recognition)
+    assert (recognition.kind, recognition.date) == ("text_adopted", date(2025, 3, 12))
+    assert recognition.title is not None and "Freedonia"[:7] in recognition.title
+    assert [(c.kind, c.verbs, c.addressees) for c in parsed.clauses] == [
+        ("citation", [], []),
+        ("recital", [], []),
+        ("paragraph", ["addresses"], VP_HR),
+        ("point", ["ensure"], VP_HR),
+        ("point", ["support"], VP_HR),
+        ("paragraph", ["instructs"], ["council"]),
     ]

@@ -18,7 +18,7 @@ from whereas.parse.resolution.lines import Line, lines_of
 from whereas.parse.resolution.reading import read_clauses
 from whereas.parse.resolution.runin import split_run_in
 from whereas.read.document import ReadDocument
-from whereas.recognize.headings import PARLIAMENT_NAME
+from whereas.recognize.headings import PARLIAMENT as PARLIAMENT_NAME
 from whereas.recognize.recognition import Recognition
 from whereas.vocabularies.lexicon import LanguagePack
 
