@@ -32,7 +32,8 @@ def facet_counts(session: Session, entry_ids: Sequence[int], exact: bool) -> Fac
     rows: list[tuple[object, ...]] = []
     for start in range(0, len(entry_ids), 500):
         chunk = entry_ids[start : start + 500]
-        rows.extend(session.execute(select(*columns).where(e.c.id.in_(chunk))).tuples())
+        found = session.execute(select(*columns).where(e.c.id.in_(chunk)))
+        rows.extend(tuple(row) for row in found)
     # Counting the stored values first, then decoding each distinct one once: a thousand rows
     # share a few dozen label combinations, and decoding per row was most of a search's time.
     values_by_column = list(zip(*rows, strict=True)) if rows else [() for _ in names]

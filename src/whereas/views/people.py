@@ -188,7 +188,7 @@ def _cohesion(session: Session, code: str) -> list[VoteCohesion]:
         select(schema.MemberVote.vote_id, schema.MemberVote.position, func.count())
         .where(schema.MemberVote.group == code)
         .group_by(schema.MemberVote.vote_id, schema.MemberVote.position)
-    ).tuples()
+    )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for vote_id, position, count in rows:
         counts[vote_id][position] = count
