@@ -170,3 +170,20 @@ def test_the_points_of_a_point_numbered_i_ii() -> None:
         ("paragraph", "2"),
     ]
     assert parsed.warnings == []
+
+
+def test_the_running_header_and_footer_of_an_ep_pdf_stay_out_of_the_clauses() -> None:
+    # Invented page furniture of the EP's PDF layout, copied between two pages.
+    text = (
+        "The European Parliament,\n– having regard to its resolutions,\n"
+        "RE\\1234567EN.docx 3/5 PE123.456v01-00\nEN United in diversity EN\n"
+        "A. whereas defenders in Freedonia\nPE123.456v01-00 4/5 RE\\1234567EN.docx\n"
+        "are harassed;\nB. whereas it rained;\n1. Condemns the rain;\n"
+    )
+    clauses = parse_clauses(text.split("\n"), "en").clauses
+    assert [(c.kind, c.label, c.text) for c in clauses] == [
+        ("citation", None, "having regard to its resolutions,"),
+        ("recital", "A", "whereas defenders in Freedonia are harassed;"),
+        ("recital", "B", "whereas it rained;"),
+        ("paragraph", "1", "Condemns the rain;"),
+    ]

@@ -180,3 +180,16 @@ def test_the_corpus_report_has_its_motion_for_a_decision() -> None:
         ("paragraph", "3"),
     ]
     assert parsed.header["kind"] == "report" and parsed.header["reference"] == "A9-0163/2024"
+
+
+def test_the_running_header_and_footer_of_a_report_pdf_stay_out_of_the_clauses() -> None:
+    text = ENGLISH.replace(
+        "A. whereas defenders in Freedonia are harassed;",
+        "A. whereas defenders in Freedonia\nRR\\1234567EN.docx 5/28 PE123.456v02-00\n"
+        "EN United in diversity EN\nare harassed;",
+    )
+    read = read_bytes(text.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    recital = next(c for c in clauses if c.label == "A")
+    assert recital.text == "whereas defenders in Freedonia are harassed;"
+    assert [c.label for c in clauses if c.kind == "recital"] == ["A", "B"]

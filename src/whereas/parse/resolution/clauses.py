@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from whereas.parse.records import Clause, ClauseKind
 from whereas.parse.resolution.footnotes import FOOTNOTE_LINE, SEPARATOR
 from whereas.parse.resolution.labels import Labelled, split_label
-from whereas.parse.resolution.lines import Line
+from whereas.parse.resolution.lines import PAGE_FURNITURE, Line
 from whereas.parse.resolution.verbs import verb_at
 from whereas.vocabularies.lexicon import LanguagePack
 
@@ -95,6 +95,8 @@ class ClauseReader:
         """Take one line; False when it is not part of the resolution (its text has ended)."""
         if self.pack.match("chrome", line.text):
             return False
+        if PAGE_FURNITURE.match(line.text):
+            return True
         if SEPARATOR.match(line.text) or FOOTNOTE_LINE.match(line.text):
             # Under the text or at a PDF page break: the clauses may go on after them.
             if not SEPARATOR.match(line.text):

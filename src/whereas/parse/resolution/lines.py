@@ -23,6 +23,15 @@ _LONE_LABEL = re.compile(
     r"^(?:[–—‐‒−-]|[A-ZΑ-ΩА-Я]{1,3}\.|\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[ivx]{1,4}\.)$"
 )
 
+# The running header and footer of EP PDFs, repeated on every page and copied between clauses:
+# "RR\1287429EN.docx 5/28 PE749.123v02-00", "PE749.123v02-00", "5/28", "EN United in diversity EN".
+PAGE_FURNITURE = re.compile(
+    r"^(?:(?:[A-Z]{2}\\\d{6,8}[A-Z]{2}\.(?:docx?|rtf)|PE\d{3}\.\d{3}(?:v\d{2}-\d{2})?|\d{1,3}/\d{1,3})"
+    r"(?:\s+|$))+$"
+    r"|^(?P<code>BG|CS|DA|DE|EL|EN|ES|ET|FI|FR|GA|HR|HU|IT|LT|LV|MT|NL|PL|PT|RO|SK|SL|SV)"
+    r"\s+\S[^\n]{3,40}\s+(?P=code)$"
+)
+
 
 @dataclass(frozen=True)
 class Line:
