@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import cast
 
 from whereas.search.filters import CLAUSE_KINDS, Filters
 from whereas.search.labels import country_key, decode
@@ -22,6 +24,7 @@ YEAR = "y"
 MAX_RANGE_YEARS = 30  # a date range over more years is left to the exact condition alone
 
 
+@lru_cache(maxsize=8192)
 def label_term(letter: str, value: str) -> str:
     """The index term of one label value."""
     return letter + value.encode("utf-8").hex()
@@ -37,10 +40,17 @@ def entry_label_terms(columns: dict[str, object]) -> list[str]:
     if columns.get("year") is not None:
         terms.append(f"{YEAR}{columns['year']}")
     for name, letter in MULTI.items():
-        # Multi-valued labels are compared without case (a LIKE on SQLite, ILIKE on PostgreSQL).
-        values = dict.fromkeys(v.lower() for v in decode(columns.get(name)))  # type: ignore[arg-type]
-        terms.extend(label_term(letter, v) for v in values)
+        terms.extend(_column_terms(letter, cast("str | None", columns.get(name))))
     return terms
+
+
+@lru_cache(maxsize=8192)
+def _column_terms(letter: str, column: str | None) -> tuple[str, ...]:
+    """The terms of one multi-valued column ("|kz|ua|"): the entries of a document share
+    its countries and groups, and clauses repeat their verbs, addressees and themes."""
+    # Multi-valued labels are compared without case (a LIKE on SQLite, ILIKE on PostgreSQL).
+    values = dict.fromkeys(v.lower() for v in decode(column))
+    return tuple(label_term(letter, v) for v in values)
 
 
 @dataclass(frozen=True)

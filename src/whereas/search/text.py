@@ -121,6 +121,22 @@ def _stemmer(algorithm: str) -> _Stemmer:
 def stem_words(words: list[str], language: str | None) -> list[str]:
     """Index terms of lower-case `words` in `language`: irregular forms, stem, then fold."""
     algorithm = snowball_name(language)
+    known = _known_terms.get(algorithm)
+    if known is None or len(known) >= MAX_KNOWN_TERMS:
+        # A new table rather than clear(): a thread reading the old one keeps all it holds.
+        known = _known_terms[algorithm] = {}
+    missing = list(set(words).difference(known))
+    if missing:
+        known.update(zip(missing, _stem(missing, algorithm), strict=True))
+    # A text repeats its words, and texts repeat each other's: a word is stemmed once.
+    return list(map(known.__getitem__, words))
+
+
+MAX_KNOWN_TERMS = 200_000  # words remembered per language before starting afresh
+_known_terms: dict[str | None, dict[str, str]] = {}
+
+
+def _stem(words: list[str], algorithm: str | None) -> list[str]:
     if algorithm is None:
         return [fold(w) for w in words]
     if algorithm == "english":
@@ -132,9 +148,16 @@ def stem_words(words: list[str], language: str | None) -> list[str]:
 def words(text: str, limit: int = MAX_TERMS) -> list[str]:
     """The words of `text` in lower case, as `tokens` gives them, without their spans."""
     # Indexing needs no spans: making a Token per word was a tenth of the time of an ingest.
+    # Lower-casing ASCII text whole splits it into the same words; other text is lower-cased
+    # word by word (a Greek final sigma depends on what follows it).
+    if text.isascii():
+        found = _TOKEN.findall(text.lower())
+    else:
+        found = list(map(str.lower, _TOKEN.findall(text)))
+    if max(map(len, found), default=0) <= MAX_TERM_CHARS:
+        return found[:limit]
     out: list[str] = []
-    for match in _TOKEN.findall(text):
-        word = match.lower()
+    for word in found:
         if len(word) > MAX_TERM_CHARS:
             continue
         out.append(word)
