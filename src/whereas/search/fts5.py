@@ -49,6 +49,24 @@ def labels_column(terms: list[str], labels: list[str]) -> str:
     return " ".join([*labels, *repeated, *[FILLER] * (room - len(repeated))])
 
 
+def reference_probe(values: list[str]) -> str:
+    """A MATCH on search_references that every row holding one of `values` (3 characters or
+    more) meets: one trigram of each, which the caller's exact comparison then confirms.
+
+    The whole value as a phrase read the rows of each of its trigrams, and most references
+    share "202", "/20" or "B10": the trigram taken is the one the other values share least
+    and with the most digits (numbers tell references apart), the last of equals.
+    """
+    grams = {v: list(dict.fromkeys(v[i : i + 3] for i in range(len(v) - 2))) for v in values}
+    shared = Counter(g for gs in grams.values() for g in gs)
+
+    def cost(gram: str) -> int:
+        return shared[gram] - sum(c.isdigit() for c in gram)
+
+    chosen = [min(reversed(gs), key=cost) for gs in grams.values()]  # min keeps the first
+    return " OR ".join(quote(g) for g in dict.fromkeys(chosen))
+
+
 def entry_id(sequence: int, terms: int, labels: int) -> int:
     """The id of an entry: shorter rows (as BM25 counts a row's length) sort first."""
     return min(terms + max(terms, labels), MAX_BAND) << BAND_SHIFT | sequence

@@ -27,6 +27,7 @@ from whereas.search.fts5 import (
     fts_match,
     labels_column,
     quote,
+    reference_probe,
     search_fts,
     search_references,
     search_state,
@@ -118,11 +119,7 @@ class SqliteIndex:
         present = set(
             session.scalars(
                 select(search_references.c.value)
-                .where(
-                    literal_column("search_references").op("MATCH")(
-                        " OR ".join(quote(v) for v in wanted)
-                    )
-                )
+                .where(literal_column("search_references").op("MATCH")(reference_probe(wanted)))
                 .where(search_references.c.value.in_(wanted))
             )
         )
