@@ -7,6 +7,7 @@ import lxml.etree
 from whereas.parse.people.names import name_flags, squash
 from whereas.parse.records import Membership, ParsedDocument, Person
 from whereas.parse.votes.inputs import XmlSource, body_of, element_text, xml_root
+from whereas.read.xpath import ElementPaths
 from whereas.recognize.recognition import Recognition
 from whereas.vocabularies.countries import country_code
 from whereas.vocabularies.groups import group_code
@@ -21,10 +22,12 @@ def parse_people_directory(
     if root is None:
         parsed.warnings.append("no XML tree to read MEPs from")
         return parsed
+    # One namer for the tree: getpath per MEP would count the MEP's siblings each time (issue 10).
+    paths = ElementPaths()
     for element in root.iter("mep"):
-        person = directory_person(element)
+        person = directory_person(element, paths=paths)
         if person is None:
-            parsed.warnings.append(f"an MEP without id or name at {_path(element)}")
+            parsed.warnings.append(f"an MEP without id or name at {paths.of(element)}")
         else:
             parsed.people.append(person)
     if not parsed.people:
@@ -32,13 +35,16 @@ def parse_people_directory(
     return parsed
 
 
-def directory_person(element: lxml.etree._Element) -> Person | None:
-    """One <mep> entry, or None when it lacks an id or a name."""
+def directory_person(
+    element: lxml.etree._Element, *, paths: ElementPaths | None = None
+) -> Person | None:
+    """One <mep> entry, or None when it lacks an id or a name (`paths`: one per tree)."""
     person_id = element_text(element.find("id"))
     name = squash(element_text(element.find("fullName")))
     if not person_id or not name:
         return None
-    person = Person(person_id, name, path=_path(element), flags=name_flags(name))
+    path = (paths or ElementPaths()).of(element)
+    person = Person(person_id, name, path=path, flags=name_flags(name))
     country = element_text(element.find("country"))
     person.country = country_code(country) if country else None
     group = element_text(element.find("politicalGroup"))
@@ -46,7 +52,3 @@ def directory_person(element: lxml.etree._Element) -> Person | None:
     if code:
         person.memberships.append(Membership(code))
     return person
-
-
-def _path(element: lxml.etree._Element) -> str:
-    return element.getroottree().getpath(element)

@@ -23,6 +23,7 @@ from whereas.parse.votes.inputs import (
 from whereas.parse.votes.references import leading_reference
 from whereas.parse.votes.subjects import amendment_of, clause_of
 from whereas.parse.votes.tallies import NO_TOTALS, check_members, check_totals, flag
+from whereas.read.xpath import ElementPaths
 from whereas.recognize.recognition import Recognition
 from whereas.vocabularies.groups import group_code
 
@@ -52,8 +53,10 @@ def parse_roll_call(
         return parsed
     parsed.header.update(_header(root))
     titles = {t.get("DlvId", ""): element_text(t) for t in root.iter("VoteTitle")}
+    # One namer for the tree: getpath per vote would count the vote's siblings each time (issue 10).
+    paths = ElementPaths()
     for element in root.iter("RollCallVote.Result"):
-        vote, warnings = roll_call_vote(element, titles)
+        vote, warnings = roll_call_vote(element, titles, paths=paths)
         warnings.extend(check_members(vote, known_people))
         parsed.votes.append(vote)
         parsed.warnings.extend(warnings)
@@ -72,9 +75,15 @@ def _header(root: lxml.etree._Element) -> dict[str, str | list[str]]:
 
 
 def roll_call_vote(
-    element: lxml.etree._Element, titles: dict[str, str] | None = None
+    element: lxml.etree._Element,
+    titles: dict[str, str] | None = None,
+    *,
+    paths: ElementPaths | None = None,
 ) -> tuple[Vote, list[str]]:
-    """One roll call: description, time, totals, members and corrections, with what went wrong."""
+    """One roll call: description, time, totals, members and corrections, with what went wrong.
+
+    `paths` names the elements of the tree: share one across the votes of a file.
+    """
     warnings: list[str] = []
     moment = sitting_time(element.get("Date"))
     day = sitting_date(moment) or iso_date(_sitting_of(element))
@@ -97,7 +106,7 @@ def roll_call_vote(
         clause_kind=clause.kind if clause else None,
         amendment=amendment_of(subject),
         title=(titles or {}).get(element.get("DlvId", "")),
-        path=element.getroottree().getpath(element),
+        path=(paths or ElementPaths()).of(element),
     )
     _read_totals(element, vote, warnings)
     vote.members = _members(element, vote, warnings)

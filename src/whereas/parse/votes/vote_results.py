@@ -27,6 +27,7 @@ from whereas.parse.votes.inputs import (
 from whereas.parse.votes.references import human_reference, leading_reference
 from whereas.parse.votes.subjects import clause_of
 from whereas.parse.votes.tallies import flag
+from whereas.read.xpath import ElementPaths
 from whereas.recognize.recognition import Recognition
 from whereas.recognize.references import find_references
 
@@ -64,14 +65,18 @@ def parse_vote_results(source: XmlSource, recognition: Recognition | None = None
         parsed.header["sitting_date"] = day.isoformat()
     if sitting is not None and sitting.get("lastUpdate"):
         parsed.header["last_update"] = sitting.get("lastUpdate", "")
+    # One namer for the tree: getpath per row would count the row's siblings each time (issue 10).
+    paths = ElementPaths()
     for element in root.iter("vote"):
-        parsed.votes.extend(_item_votes(element, day, parsed.warnings))
+        parsed.votes.extend(_item_votes(element, day, parsed.warnings, paths))
     if not parsed.votes:
         parsed.warnings.append("no vote found in the results of votes")
     return parsed
 
 
-def _item_votes(element: lxml.etree._Element, day: date | None, warnings: list[str]) -> list[Vote]:
+def _item_votes(
+    element: lxml.etree._Element, day: date | None, warnings: list[str], paths: ElementPaths
+) -> list[Vote]:
     item = _Item(element_text(element.find("title")) or None, _item_reference(element), None)
     item.procedure = _procedure(element_text(element.find("label")))
     votes: list[Vote] = []
@@ -79,7 +84,7 @@ def _item_votes(element: lxml.etree._Element, day: date | None, warnings: list[s
         if row.get("type") == "TITLE_BLOCK":
             _enter_block(item, element_text(row.find("title")))
         elif _rcv(row) != "split":
-            vote = _row_vote(row, item, warnings)
+            vote = _row_vote(row, item, warnings, paths)
             vote.date = day
             votes.append(vote)
     return votes
@@ -92,7 +97,9 @@ def _enter_block(item: _Item, title: str) -> None:
         item.reference = motions[0]
 
 
-def _row_vote(row: lxml.etree._Element, item: _Item, warnings: list[str]) -> Vote:
+def _row_vote(
+    row: lxml.etree._Element, item: _Item, warnings: list[str], paths: ElementPaths
+) -> Vote:
     printed = element_text(row.find("amendmentSubject")) or element_text(row.find("title"))
     number = element_text(row.find("amendmentNumber"))
     part = _PART.match(_rcv(row))
@@ -121,7 +128,7 @@ def _row_vote(row: lxml.etree._Element, item: _Item, warnings: list[str]) -> Vot
         clause_kind=clause.kind if clause else None,
         amendment=number if number and number != "§" else None,
         author=_author(element_text(row.find("amendmentAuthor"), keep_lines=True)),
-        path=row.getroottree().getpath(row),
+        path=paths.of(row),
     )
     if row.get("resultType") in _COUNTED:
         # Rows voted by show of hands carry the time the list was published, not a vote time.
