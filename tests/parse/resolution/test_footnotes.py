@@ -96,3 +96,37 @@ def test_french_spacing_before_punctuation_is_kept() -> None:
         "vu la charte ; vu ses résolutions,",
         ["1", "2"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        (
+            "having regard to its resolution of 10 March 2022(1),",
+            "having regard to its resolution of 10 March 2022,",
+        ),
+        (
+            "having regard to its resolution of 10 March 2022 (1),",
+            "having regard to its resolution of 10 March 2022,",
+        ),
+        ("vu sa résolution du 10 mars 2022(1),", "vu sa résolution du 10 mars 2022,"),
+    ],
+)
+def test_a_marker_after_a_date_leaves_the_text(text: str, clean: str) -> None:
+    assert strip_markers(text) == (clean, ["1"])
+
+
+def test_bodies_under_a_text_adopted_in_french_and_german_leave_the_last_clause() -> None:
+    for preamble, citation, closing, body in (
+        ("Le Parlement européen,", "– vu sa résolution du 10 mars 2022(1),",
+         "1. charge sa Présidente de transmettre la présente résolution au Conseil.",
+         "(1) JO C 347 du 9.9.2022, p. 2."),
+        ("Das Europäische Parlament,",
+         "– unter Hinweis auf seine Entschließung vom 10. März 2022(1),",
+         "1. beauftragt seine Präsidentin, diese Entschließung dem Rat zu übermitteln.",
+         "(1) ABl. C 347 vom 9.9.2022, S. 2."),
+    ):  # fmt: skip
+        clauses = parse_clauses([preamble, citation, closing, body]).clauses
+        assert [c.footnotes for c in clauses] == [[body[4:]], []]
+        assert not clauses[0].text.endswith("(1),") and clauses[1].text.endswith(".")
+        assert body not in clauses[1].text

@@ -46,10 +46,12 @@ _MARKERS = re.compile(
     # (1) glued to a word, a bracket or a quote ("Freedonia(1),", "2020/1999(2)"), not to an
     # article's number or letter ("Article 7(1)", "Rule 144a(2)", "Article 3(1)(2)")
     r"|(?:(?<=[^\W\d_])(?<!\d[a-z])|(?<=[)\]’”\"»])(?<!\(\d\))(?<!\(\d\d\))(?<!\(\d\d\d\))"
-    r"|(?<=\d{4}/\d)|(?<=\d{4}/\d\d)|(?<=\d{4}/\d{3})|(?<=\d{4}/\d{4}))"
+    r"|(?<=\d{4}/\d)|(?<=\d{4}/\d\d)|(?<=\d{4}/\d{3})|(?<=\d{4}/\d{4})"
+    # a date's year ("of 10 March 2022(1),"): articles and rules never have four digits
+    r"|(?<=\s(?:19|20)\d\d))"
     r"\((?P<glued>\d{1,3})\)(?=[\s,;.:)]|$)"
     # " (1)," after a word: before punctuation or the end only
-    r"|(?<=[^\W\d_])\s\((?P<spaced>\d{1,3})\)(?=[,;.:]|$)"
+    r"|(?:(?<=[^\W\d_])|(?<=\s(?:19|20)\d\d))\s\((?P<spaced>\d{1,3})\)(?=[,;.:]|$)"
     # "Charter1 ,", "policy1,": a digit glued to a lower-case word, before punctuation
     r"|(?<=[a-zà-ÿ]{3})(?<![Cc]ovid)(?P<digit>\d{1,2})(?=\s?[,;:](?:\s|$)|\s?\.$|$)"
     r"(?:\s(?=[,;:.]))?"
