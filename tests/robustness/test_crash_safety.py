@@ -1,5 +1,10 @@
 """SIGKILL `whereas ingest` at seeded random moments; the store stays consistent and a re-run
-completes with no duplicates (WHEREAS_CRASH_SEED=N replays a run)."""
+completes with no duplicates (WHEREAS_CRASH_SEED=N replays a run).
+
+Kills alternate between two kinds of moment: after a random number of documents have been
+stored plus a few milliseconds (so the kill lands inside the storing of a later one, which a
+kill at a random time rarely did: starting and warming the workers takes a second or more), and
+at a random time (which also covers start-up and linking)."""
 
 from __future__ import annotations
 
@@ -16,18 +21,23 @@ from pathlib import Path
 from fuzz import SOAK
 from fuzz.store_checks import row_counts, store_problems
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from whereas.store.engine import normalise_url
 
 WHEREAS = Path(sys.executable).parent / "whereas"
 SEED = int(os.environ.get("WHEREAS_CRASH_SEED", "20240110"))
-# `make test` kills once on a few small files (about 10 s a database); WHEREAS_SOAK=1 kills 12
-# times during an ingest of every file up to 300 KB and six distinct copies of the text ones.
-KILLS = 12 if SOAK else 1
+# `make test` kills twice (once of each kind) on a few small files (about 15 s a database);
+# WHEREAS_SOAK=1 kills 12 times during an ingest of every file up to 300 KB and six distinct
+# copies of the text ones.
+KILLS = 12 if SOAK else 2
 COPIES = 6 if SOAK else 1
 MAX_BYTES = 300_000 if SOAK else 30_000
 MAX_FILES = None if SOAK else 24
 KILL_WINDOW_S = (0.5, 6.0) if SOAK else (0.5, 2.5)
+STORE_JITTER_S = 0.05  # after the chosen count is reached: about one or two documents' storing
+POLL_S = 0.01
+PROGRESS_TIMEOUT_S = 90.0
 _TEXT_SUFFIXES = {".html", ".xml", ".md", ".txt", ".csv", ".json"}
 
 
@@ -75,7 +85,7 @@ def _ingest(url: str, folder: Path) -> subprocess.Popen[str]:
     )
 
 
-def _kill_at_random(url: str, folder: Path, rng: random.Random) -> float:
+def _kill_at_random(url: str, folder: Path, rng: random.Random) -> str:
     process = _ingest(url, folder)
     delay = rng.uniform(*KILL_WINDOW_S)
     try:
@@ -83,7 +93,37 @@ def _kill_at_random(url: str, folder: Path, rng: random.Random) -> float:
     except subprocess.TimeoutExpired:
         process.send_signal(signal.SIGKILL)
     process.communicate(timeout=60)
-    return delay
+    return f"after {delay:.2f} s"
+
+
+def _kill_while_storing(url: str, folder: Path, files: int, rng: random.Random) -> str:
+    """Kill once `target` more documents are stored, plus a jitter: inside a later storing."""
+    stored = _stored(url)
+    target = stored + rng.randint(1, max(1, (files - stored) // 2))
+    jitter = rng.uniform(0, STORE_JITTER_S)
+    process = _ingest(url, folder)
+    began = time.monotonic()
+    while process.poll() is None and time.monotonic() - began < PROGRESS_TIMEOUT_S:
+        if _stored(url) >= target:
+            time.sleep(jitter)
+            break
+        time.sleep(POLL_S)
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    return f"with {target} documents stored, {jitter * 1000:.0f} ms after"
+
+
+def _stored(url: str) -> int:
+    """How many documents the store holds (0 before its tables exist)."""
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM documents")).scalar() or 0)
+    except SQLAlchemyError:
+        return 0
+    finally:
+        engine.dispose()
 
 
 def _complete(url: str, folder: Path) -> dict[str, int]:
@@ -119,9 +159,12 @@ def test_ingest_killed_at_random_points_leaves_a_consistent_store(
     rng = random.Random(SEED)
     for kill in range(KILLS):
         started = time.monotonic()
-        delay = _kill_at_random(database_url, folder, rng)
+        if kill % 2 == 0:
+            moment = _kill_while_storing(database_url, folder, files, rng)
+        else:
+            moment = _kill_at_random(database_url, folder, rng)
         problems = _problems(database_url)
-        assert problems == [], f"seed {SEED}, kill {kill} after {delay:.2f} s: {problems}"
+        assert problems == [], f"seed {SEED}, kill {kill} {moment}: {problems}"
         assert time.monotonic() - started < 120
     summary = _complete(database_url, folder)
     assert summary["added"] + summary["unchanged"] + summary["rejected"] == files
