@@ -92,6 +92,7 @@ _PREAMBLES = (
     "Европейският парламент", "Το Ευρωπαϊκό Κοινοβούλιο", "Europa-Parlamentet",
     "Europaparlamentet", "Euroopan parlamentti", "Euroopa Parlament", "Eiropas Parlaments",
     "Europos Parlamentas", "Il-Parlament Ewropew", "Parlaimint na hEorpa",
+    "Tá Parlaimint na hEorpa",  # Irish opens with a verb: "Parliament is, having regard to ..."
 )  # fmt: skip
 _PARLIAMENT = (
     r"European Parliament|Parlement européen|Europäische[sn]? Parlament|Parlamento Europeo"

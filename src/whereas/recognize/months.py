@@ -50,4 +50,6 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"),
     "mt": ("jannar", "frar", "marzu", "april", "mejju", "ġunju", "lulju", "awwissu", "settembru",
            "ottubru", "novembru", "diċembru"),
+    "ga": ("eanáir", "feabhra", "márta", "aibreán", "bealtaine", "meitheamh", "iúil", "lúnasa",
+           "meán fómhair", "deireadh fómhair", "samhain", "nollaig"),
 }  # fmt: skip
