@@ -193,3 +193,22 @@ def test_the_running_header_and_footer_of_a_report_pdf_stay_out_of_the_clauses()
     recital = next(c for c in clauses if c.label == "A")
     assert recital.text == "whereas defenders in Freedonia are harassed;"
     assert [c.label for c in clauses if c.kind == "recital"] == ["A", "B"]
+
+
+def test_a_report_in_a_language_without_its_section_names_stops_at_the_next_heading() -> None:
+    # Slovenian: "OBRAZLOŽITEV" (explanatory statement) is not among the known section names.
+    text = (
+        "A10-0127/2025\nPOROČILO o razmerah v Freedoniji\n(2025/2005(INI))\n"
+        "PREDLOG RESOLUCIJE EVROPSKEGA PARLAMENTA\no razmerah v Freedoniji\n(2025/2005(INI))\n"
+        "Evropski parlament,\n– ob upoštevanju svojih prejšnjih resolucij,\n"
+        "A. ker so razmere slabe;\n1. poziva Komisijo, naj ukrepa;\n"
+        "OBRAZLOŽITEV\nPoročevalec je obiskal Freedonijo\nin napisal poročilo.\n"
+    )
+    read = read_bytes(text.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert [(c.kind, c.label) for c in clauses] == [
+        ("citation", None),
+        ("recital", "A"),
+        ("paragraph", "1"),
+    ]
+    assert clauses[-1].text == "poziva Komisijo, naj ukrepa;"

@@ -24,6 +24,7 @@ _TRAILING_LINK = re.compile(r"\s+https?://\S+$")
 _ELLIPSIS = re.compile(r"^(?:\((?:\.\.\.|…)\)|\[(?:\.\.\.|…)\]|…)\s*")
 # A title between clauses ("General remarks", "Observações gerais") is at most this long.
 _HEADING_WORDS = 10
+_CAPITALS_HEADING = 200
 
 
 @dataclass
@@ -58,6 +59,15 @@ def _looks_like_heading(text: str) -> bool:
         and text[:1].isupper()
         and not any(sign in text for sign in ",;:")
         and not text.rstrip().endswith(_TERMINAL)
+    )
+
+
+def _in_capitals(text: str) -> bool:
+    """A section heading in capitals: no small letter, a word of four letters or more."""
+    return (
+        len(text) < _CAPITALS_HEADING
+        and not any(c.islower() for c in text)
+        and any(len(word) >= 4 and word.isalpha() for word in re.split(r"[\s:–—-]+", text))
     )
 
 
@@ -142,6 +152,9 @@ class ClauseReader:
             self._append(self.drafts[-1], *held)
         if kind is None:
             current = self.drafts[-1] if self.drafts else None
+            if current is not None and current.finished() and _in_capitals(labelled.text):
+                # "EXPLANATORY STATEMENT", "OBRAZLOŽITEV", "ANNEX": what follows the text.
+                return False
             if (
                 held is None
                 and current is not None
