@@ -18,11 +18,16 @@ from whereas.search.text import index_terms
 from whereas.store import schema
 
 
-def index_document(session: Session, document_id: str) -> None:
-    """Index one stored document's body and clauses (again, if it was indexed before)."""
+def index_document(session: Session, document_id: str, *, new: bool = False) -> None:
+    """Index one stored document's body and clauses (again, if it was indexed before).
+
+    `new` says the document was first stored in this transaction: it has no entries to remove
+    (search_entries.document_id references it), so none are looked for.
+    """
     session.flush()  # the writer's pending clauses and references must be visible
     index = lexical_index(session)
-    index.delete(session, document_id)
+    if not new:
+        index.delete(session, document_id)
     index_changed()
     document = session.get(schema.Document, document_id)
     if document is None:

@@ -143,12 +143,13 @@ class SqliteIndex:
 def _allocate(session: Session, count: int) -> int:
     """The first of `count` new sequence numbers (search_state holds the next one)."""
     state = search_state.c
-    bumped = session.execute(
+    bump = (
         update(search_state)
         .where(state.name == _NEXT_ENTRY)
         .values(value=state.value + count)
         .returning(state.value)
-    ).scalar()
+    )
+    bumped = session.connection().execute(bump).scalar()  # a Core statement: no ORM layer
     if bumped is not None:
         return int(bumped) - count
     session.execute(insert(search_state).values(name=_NEXT_ENTRY, value=1 + count))

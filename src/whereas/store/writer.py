@@ -6,9 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from whereas.parse.people.names import LOSSY_NAME
@@ -98,7 +98,7 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     # The search index changes in the same transaction as the records: never out of step.
     from whereas.search.index import index_document
 
-    index_document(session, doc_id)
+    index_document(session, doc_id, new=True)
     return SavedDocument(doc_id, "added", version)
 
 
@@ -162,8 +162,7 @@ def _save_references(session: Session, doc_id: str, rec: Recognition) -> None:
             continue
         seen.add(("mentions", ref.value))
         rows.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
-    if rows:
-        session.execute(insert(schema.DocumentReference), rows)
+    _insert(session, schema.DocumentReference, rows)
 
 
 def _ref_row(
@@ -227,9 +226,15 @@ def _save_parsed(
 
 
 def _insert(session: Session, table: type[schema.Base], values: list[dict[str, Any]]) -> None:
-    """One executemany INSERT of `values` into `table` (nothing when there are none)."""
+    """One executemany INSERT of `values` into `table` (nothing when there are none).
+
+    A Core INSERT into the table, not the ORM's bulk INSERT of the class: that one builds each
+    row again and sends rows whose None values differ as separate statements (a resolution's
+    citations and recitals, authors with and without a group). The values are column keys;
+    a None is stored as NULL both ways, since none of these columns has a default for it.
+    """
     if values:
-        session.execute(insert(table), values)
+        session.execute(insert(cast(Table, table.__table__)), values)
 
 
 def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
