@@ -212,3 +212,16 @@ def test_a_report_in_a_language_without_its_section_names_stops_at_the_next_head
         ("paragraph", "1"),
     ]
     assert clauses[-1].text == "poziva Komisijo, naj ukrepa;"
+
+
+def test_section_headings_in_small_letters_are_found_too() -> None:
+    text = (
+        ENGLISH.replace("MOTION FOR A EUROPEAN PARLIAMENT RESOLUTION\non the situation",
+                        "Motion for a European Parliament resolution\non the situation")
+        .replace("(1) OJ C 117, 11.3.2022, p. 109.\nEXPLANATORY STATEMENT",
+                 "Explanatory statement")
+    )  # fmt: skip
+    assert "Explanatory statement" in text and "Motion for a European" in text
+    read = read_bytes(text.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert len(clauses) == 8 and clauses[-1].text.endswith("the Council and the Commission.")

@@ -51,6 +51,29 @@ _SECTIONS = (
 _SECTION = re.compile(rf"^(?:{'|'.join(re.escape(s) for s in _SECTIONS)})(?![^\W\d_])")
 # A heading line: no lower-case letter, and not a clause (no final punctuation).
 _MAX_HEADING = 200
+# The same headings in small letters, as some copies and PDFs print them: the whole line.
+_MOTION_LINE = re.compile(
+    r"(?:motion for a|proposal for a|draft) european parliament (?:legislative )?"
+    r"(?:resolution|decision|recommendation)"
+    r"|proposition de (?:résolution|décision|recommandation) du parlement européen"
+    r"|projet de résolution législative du parlement européen"
+    r"|entschlie(?:ß|ss)ungsantrag des europäischen parlaments"
+    r"|vorschlag für (?:einen beschluss|eine empfehlung) des europäischen parlaments"
+    r"|entwurf einer legislativen entschlie(?:ß|ss)ung des europäischen parlaments"
+    r"|propuesta de (?:resolución|decisión|recomendación) del parlamento europeo"
+    r"|proposta di (?:risoluzione|decisione|raccomandazione) del parlamento europeo"
+    r"|proposta de (?:resolução|decisão|recomendação) do parlamento europeu"
+    r"|ontwerpresolutie van het europees parlement"
+    r"|voorstel voor een (?:besluit|aanbeveling) van het europees parlement",
+    re.IGNORECASE,
+)
+_SECTION_LINE = re.compile(
+    r"explanatory statement|minority position|minority opinion|final vote by roll call.*"
+    r"|information on adoption.*|opinion of the committee .*|exposé des motifs"
+    r"|position minoritaire|informations sur l[’']adoption.*|avis de la commission .*"
+    r"|begründung|minderheitenansicht|angaben zur annahme.*|stellungnahme des ausschusses .*",
+    re.IGNORECASE,
+)
 
 
 def _is_heading(text: str) -> bool:
@@ -64,13 +87,21 @@ def _is_heading(text: str) -> bool:
 
 def _is_section(text: str) -> bool:
     """A section heading: the motion's, or one of the sections after it."""
+    if _MOTION_LINE.fullmatch(text) or _SECTION_LINE.fullmatch(text):
+        return True
     return _is_heading(text) and bool(_SECTION.match(text) or PARLIAMENT_NAME.search(text))
+
+
+def _is_motion_heading(text: str) -> bool:
+    return bool(_MOTION_LINE.fullmatch(text)) or (
+        _is_heading(text) and bool(PARLIAMENT_NAME.search(text))
+    )
 
 
 def motion_start(lines: list[Line], pack: LanguagePack) -> int | None:
     """The index of the motion's heading: capitals naming Parliament, then the preamble."""
     for index, line in enumerate(lines):
-        if not _is_heading(line.text) or not PARLIAMENT_NAME.search(line.text):
+        if not _is_motion_heading(line.text):
             continue
         for below in lines[index + 1 : index + 1 + _PREAMBLE_WITHIN]:
             if _is_section(below.text):  # the table of contents: heading after heading
