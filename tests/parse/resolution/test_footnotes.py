@@ -130,3 +130,30 @@ def test_bodies_under_a_text_adopted_in_french_and_german_leave_the_last_clause(
         assert [c.footnotes for c in clauses] == [[body[4:]], []]
         assert not clauses[0].text.endswith("(1),") and clauses[1].text.endswith(".")
         assert body not in clauses[1].text
+
+
+def test_a_text_adopted_page_links_its_markers_to_the_footnote_table() -> None:
+    # The shape of a doceo text adopted page: markers in <sup>, the bodies in a table under the
+    # text, each number in a cell of its own.
+    from whereas.parse import parse_document
+    from whereas.read import read_bytes
+    from whereas.recognize import recognize
+
+    html = (
+        '<html lang="en"><body><p>Texts adopted</p><p>Thursday, 20 January 2022 - Strasbourg</p>'
+        "<p>European Parliament resolution of 20 January 2022 on Freedonia (2022/2505(RSP))</p>"
+        "<p>The European Parliament,</p><p>– having regard to its resolution of 10 March "
+        '2021<sup><a href="#def_1_1">(1)</a></sup>,</p>'
+        "<p>A. whereas the Charter<sup>(2)</sup> binds the Union;</p>"
+        "<p>1. Instructs its President to forward this resolution to the Council.</p>"
+        "<table><tr><td><p>(1)</p></td><td><p>OJ C 474, 24.11.2021, p. 31.</p></td></tr>"
+        "<tr><td><p>(2)</p></td><td><p>OJ C 202, 7.6.2016, p. 389.</p></td></tr></table>"
+        "<p>Last updated: 21 January 2022</p></body></html>"
+    )
+    read = read_bytes(html.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert [(c.text, c.footnotes) for c in clauses] == [
+        ("having regard to its resolution of 10 March 2021,", ["OJ C 474, 24.11.2021, p. 31."]),
+        ("whereas the Charter binds the Union;", ["OJ C 202, 7.6.2016, p. 389."]),
+        ("Instructs its President to forward this resolution to the Council.", []),
+    ]

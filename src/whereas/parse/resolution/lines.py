@@ -18,9 +18,12 @@ _BULLET = re.compile(r"^(?:[•▪◦●·*]\s+)+")
 # label in one cell ("— |"), the clause in the next ("having regard to ... |").
 _CELL_END = re.compile(r"\s*\|$")
 # A line that holds nothing but a clause's dash or label: the clause is on the next line (OJ
-# tables, PDF columns, "A. whereas:" followed by "-" and its indent on separate lines).
+# tables, PDF columns, "A. whereas:" followed by "-" and its indent on separate lines); also
+# a footnote's number before its body.
 _LONE_LABEL = re.compile(
     r"^(?:[–—‐‒−-]|[A-ZΑ-ΩА-Я]{1,3}\.|\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[ivx]{1,4}\.)$"
+    # a footnote's number in its own table cell, its body in the next: "(1)" | "OJ C 474, ..."
+    r"|^(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$"
 )
 
 # The running header and footer of EP PDFs, repeated on every page and copied between clauses:
