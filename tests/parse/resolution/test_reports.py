@@ -180,6 +180,8 @@ def test_the_corpus_report_has_its_motion_for_a_decision() -> None:
         ("paragraph", "3"),
     ]
     assert parsed.header["kind"] == "report" and parsed.header["reference"] == "A9-0163/2024"
+    # The amendments table after the motion is not part of its last paragraph.
+    assert parsed.clauses[-1].text.endswith("for information.")
 
 
 def test_the_running_header_and_footer_of_a_report_pdf_stay_out_of_the_clauses() -> None:
@@ -225,3 +227,26 @@ def test_section_headings_in_small_letters_are_found_too() -> None:
     read = read_bytes(text.encode())
     clauses = parse_document(read, recognize(read)).clauses
     assert len(clauses) == 8 and clauses[-1].text.endswith("the Council and the Commission.")
+
+
+def test_a_legislative_report_stops_before_its_amendments() -> None:
+    text = (
+        "A10-0130/2025\nREPORT on the proposal for a regulation on widgets\n"
+        "(COM(2025)0100 – C10-0050/2025 – 2025/0050(COD))\n"
+        "DRAFT EUROPEAN PARLIAMENT LEGISLATIVE RESOLUTION\non the proposal for a regulation\n"
+        "(COM(2025)0100 – C10-0050/2025 – 2025/0050(COD))\n"
+        "(Ordinary legislative procedure: first reading)\nThe European Parliament,\n"
+        "– having regard to the Commission proposal (COM(2025)0100),\n"
+        "1. Adopts its position at first reading hereinafter set out;\n"
+        "2. Instructs its President to forward its position to the Council.\n"
+        "Amendment 1\nProposal for a regulation\nRecital 1\nText proposed by the Commission\n"
+        "Amendment\n(1) Widgets are important.\n(1) Widgets are very important.\n"
+    )
+    read = read_bytes(text.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert [(c.kind, c.label) for c in clauses] == [
+        ("citation", None),
+        ("paragraph", "1"),
+        ("paragraph", "2"),
+    ]
+    assert clauses[-1].text == "Instructs its President to forward its position to the Council."

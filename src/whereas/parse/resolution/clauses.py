@@ -149,6 +149,10 @@ class ClauseReader:
         held, self.held = self.held, None
         opens = kind is not None or self._opens_paragraph(labelled.text)
         if held is not None and not opens:
+            if self.drafts[-1].finished() and not labelled.text[:1].islower():
+                # A finished clause, a title, then no clause: what follows the text ("Amendment
+                # 1" / "Proposal for a regulation", an annex, a statement).
+                return False
             self._append(self.drafts[-1], *held)
         if kind is None:
             current = self.drafts[-1] if self.drafts else None
