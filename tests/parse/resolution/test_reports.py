@@ -250,3 +250,4 @@ def test_a_legislative_report_stops_before_its_amendments() -> None:
         ("paragraph", "2"),
     ]
     assert clauses[-1].text == "Instructs its President to forward its position to the Council."
+    assert [c.verbs for c in clauses] == [[], ["adopts"], ["instructs"]]
