@@ -136,3 +136,19 @@ def test_a_recommendation_adopted_is_a_text_adopted_with_its_clauses(language: s
         ("point", ["support"], VP_HR),
         ("paragraph", ["instructs"], ["council"]),
     ]
+
+
+def test_points_in_the_subjunctive_after_recommends_that() -> None:
+    text = (
+        "The European Parliament,\nA. whereas it rained;\n"
+        "1. Recommends that the Council and the Commission:\n(a) ensure peace;\n"
+        "(b) work with the UN;\n(c) prioritize aid;\n(d) the rain must stop;\n"
+    )
+    both = ["council", "commission"]
+    assert _operative(text, "en") == [
+        ("1", ["recommends"], both),
+        ("(a)", ["ensure"], both),
+        ("(b)", ["work"], both),
+        ("(c)", ["prioritise"], both),
+        ("(d)", [], []),  # no verb: nothing rather than a guess
+    ]
