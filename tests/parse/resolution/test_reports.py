@@ -251,3 +251,22 @@ def test_a_legislative_report_stops_before_its_amendments() -> None:
     ]
     assert clauses[-1].text == "Instructs its President to forward its position to the Council."
     assert [c.verbs for c in clauses] == [[], ["adopts"], ["instructs"]]
+
+
+def test_a_heading_in_capitals_between_clauses_is_a_title_and_the_statement_after_is_not() -> None:
+    text = (
+        "A10-0131/2025\nREPORT on Freedonia\n(2025/2006(INI))\n"
+        "MOTION FOR A EUROPEAN PARLIAMENT RESOLUTION\non Freedonia\n(2025/2006(INI))\n"
+        "The European Parliament,\n– having regard to its resolutions,\nA. whereas it rained;\n"
+        "GENERAL REMARKS\n1. Condemns the rain;\nHUMAN RIGHTS DEFENDERS\n"
+        "2. Calls on the Commission to act;\nPOJASNILO\n1. Background\n"
+        "The rapporteur went to Freedonia.\n"
+    )
+    read = read_bytes(text.encode())
+    clauses = parse_document(read, recognize(read)).clauses
+    assert [(c.kind, c.label, c.text) for c in clauses] == [
+        ("citation", None, "having regard to its resolutions,"),
+        ("recital", "A", "whereas it rained;"),
+        ("paragraph", "1", "Condemns the rain;"),
+        ("paragraph", "2", "Calls on the Commission to act;"),
+    ]

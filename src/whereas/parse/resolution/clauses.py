@@ -97,6 +97,7 @@ class ClauseReader:
     # A line that may be a title between clauses: dropped if a clause follows it, else it
     # continued the clause before it.
     held: tuple[Line, str] | None = None
+    capitals: bool = False  # the line before was a heading in capitals after a finished clause
     # Footnote bodies met between or after the clauses ("(1) OJ C 117, 11.3.2022, p. 109.").
     notes: list[str] = field(default_factory=list)
     in_notes: bool = False
@@ -147,6 +148,11 @@ class ClauseReader:
         labelled = _without_ellipsis(_without_trailing_link(split_label(line.text, line.label)))
         kind = self._kind_of(labelled)
         held, self.held = self.held, None
+        capitals, self.capitals = self.capitals, False
+        if capitals and not self._starts_clause(labelled):
+            # "EXPLANATORY STATEMENT", "OBRAZLOŽITEV", "ANNEX" and no clause after it (its own
+            # numbered sections, "1. Background", have no verb): what follows the text.
+            return False
         opens = kind is not None or self._opens_paragraph(labelled.text)
         if held is not None and not opens:
             if self.drafts[-1].finished() and not labelled.text[:1].islower():
@@ -157,8 +163,9 @@ class ClauseReader:
         if kind is None:
             current = self.drafts[-1] if self.drafts else None
             if current is not None and current.finished() and _in_capitals(labelled.text):
-                # "EXPLANATORY STATEMENT", "OBRAZLOŽITEV", "ANNEX": what follows the text.
-                return False
+                # A heading in capitals: a title between clauses if a clause follows it.
+                self.capitals = True
+                return True
             if (
                 held is None
                 and current is not None
