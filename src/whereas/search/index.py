@@ -64,17 +64,19 @@ def _entry_rows(session: Session, document: schema.Document) -> list[EntryRow]:
         )
     )
     about = _document_labels(document, clauses)
+    # Each clause's verbs, addressees and themes, read once for its entry and the document's.
+    values = [{name: _values(c, name) for name in _CLAUSE_LABELS} for c in clauses]
     rows: list[EntryRow] = []
     body_terms = index_terms(indexed_text(document), language)
     if body_terms:
-        union = {name: [v for c in clauses for v in _values(c, name)] for name in _CLAUSE_LABELS}
-        labels = {**about, **{name: encode(values) for name, values in union.items()}}
+        union = {name: [v for own in values for v in own[name]] for name in _CLAUSE_LABELS}
+        labels = {**about, **{name: encode(vs) for name, vs in union.items()}}
         passage = document_passage(document)
         rows.append(_row(document, None, None, body_terms, labels, passage))
-    for clause in clauses:
+    for clause, own_values in zip(clauses, values, strict=True):
         terms = index_terms(clause.text, language)
         if terms:
-            own = {name: encode(_values(clause, name)) for name in _CLAUSE_LABELS}
+            own = {name: encode(own_values[name]) for name in _CLAUSE_LABELS}
             rows.append(_row(document, clause, clause.kind, terms, {**about, **own}, clause.text))
     return rows
 
