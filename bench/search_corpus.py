@@ -27,9 +27,8 @@ from sqlalchemy.orm import Session
 
 from whereas.embed import text_hash
 from whereas.ingest import ingest_paths
-from whereas.search.backend import EntryRow
+from whereas.search.backend import EntryRow, lexical_index
 from whereas.search.labels import encode
-from whereas.search.sqlite import SqliteIndex
 from whereas.search.text import index_terms
 from whereas.store import Store, schema
 
@@ -241,7 +240,7 @@ def _write_chunk(
     session.execute(insert(schema.ClauseVector), vectors)
     began = time.perf_counter()
     rows = [_entry(c, documents[(int(c["id"]) - 1) // PER_DOCUMENT]) for c in clauses]
-    SqliteIndex().write(session, rows)
+    lexical_index(session).write(session, rows)  # FTS5 on SQLite, the tsvector on PostgreSQL
     return time.perf_counter() - began
 
 
