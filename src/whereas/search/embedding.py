@@ -9,6 +9,7 @@ from whereas.embed import Embedder, text_hash, vectors_for
 from whereas.search.labels import document_passage
 from whereas.search.matrix_cache import index_changed
 from whereas.search.tables import search_entries as e
+from whereas.search.vector_index import ensure_vector_indexes
 from whereas.store import schema
 
 BATCH = 256
@@ -35,6 +36,8 @@ def embed_entries(session: Session, embedder: Embedder, limit: int | None = None
     values = list(texts.values())
     for start in range(0, len(values), BATCH):
         vectors_for(session, values[start : start + BATCH], embedder)
+    if values:  # on PostgreSQL, an HNSW index for a new (model, dimension), over its rows
+        ensure_vector_indexes(session)
     index_changed()
     return len(values)
 
