@@ -1,4 +1,4 @@
-"""Link the whole store: people, reports, claims, then lineage and repeated demands.
+"""Link the whole store: people, reports, claims, citations, then lineage and repeated demands.
 
 Each linker streams (a page of documents, a batch of procedures, a country's window of demands
 at a time), so a run holds about as much at 3,000 resolutions as at 1,000; what it decides is
@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from whereas.embed import Embedder
+from whereas.link.citations import link_citations
 from whereas.link.claims import iter_claim_checks
 from whereas.link.people import link_people
 from whereas.link.reports import iter_report_links
@@ -22,11 +23,12 @@ def link_session(session: Session, embedder: Embedder | None = None) -> tuple[in
     link_people(session)  # authors and roll-call positions to MEP ids
     reports = sum(1 for _ in iter_report_links(session))
     claims = sum(1 for _ in iter_claim_checks(session))
+    link_citations(session)  # clauses to the texts their footnotes name (replaced every run)
     link_thread(session, embedder)  # lineage and repeated demands (replaced on every run)
     return reports, claims
 
 
 def link_all(store: Store) -> tuple[int, int]:
-    """Link people, reports, claims, lineage and repeats across the store (safe to re-run)."""
+    """Link people, reports, claims, citations, lineage and repeats (safe to re-run)."""
     with store.session() as session:
         return link_session(session)

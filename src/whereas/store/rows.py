@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from whereas.parse.records import Author, Clause, Event, Fact, Quote, Span, Vote
+from whereas.recognize.references import find_references
 
 Row = dict[str, Any]
 
@@ -28,10 +29,38 @@ def clause_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
             "addressees": c.addressees,
             "themes": c.themes,
             "path": c.path,
+            "footnotes": list(c.footnotes),
             **_span(c.span),
         }
         for c in clauses
     ]
+
+
+def footnote_reference_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
+    """Rows of document_references for the identifiers each clause's footnotes name.
+
+    A footnote "Texts adopted, P9_TA(2022)0012." under "having regard to its previous
+    resolutions" is the citation's own reference: role "footnote", with the clause's position.
+    The footnote is not in the clause's text, so the row has no span.
+    """
+    out: list[Row] = []
+    for c in clauses:
+        seen: set[str] = set()
+        for ref in (r for note in c.footnotes for r in find_references(note)):
+            if ref.value not in seen:
+                seen.add(ref.value)
+                out.append(
+                    {
+                        "document_id": doc_id,
+                        "kind": ref.kind,
+                        "value": ref.value,
+                        "role": "footnote",
+                        "span_start": None,
+                        "span_end": None,
+                        "clause_position": c.position,
+                    }
+                )
+    return out
 
 
 def author_rows(doc_id: str, authors: list[Author]) -> list[Row]:

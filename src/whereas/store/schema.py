@@ -75,9 +75,11 @@ class DocumentReference(Base):
     document_id: Mapped[str] = mapped_column(SHA, ForeignKey("documents.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(Text)
     value: Mapped[str] = mapped_column(Text, index=True)
-    role: Mapped[str] = mapped_column(Text)  # self | procedure | mentions | reports_on
+    role: Mapped[str] = mapped_column(Text)  # self | procedure | mentions | reports_on | footnote
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
+    # Clause footnotes (migration 0009): the clause whose footnote names it (role "footnote").
+    clause_position: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (Index("ix_document_references_document", "document_id"),)
 
 
@@ -108,6 +110,9 @@ class Clause(Base):
     span_start: Mapped[int | None] = mapped_column(Integer)
     span_end: Mapped[int | None] = mapped_column(Integer)
     path: Mapped[str | None] = mapped_column(Text)
+    # Clause footnotes (migration 0009): their bodies in marker order; NULL when stored before.
+    # Deferred: migrations 0002 and 0008 index the clauses through this class before it exists.
+    footnotes: Mapped[list[Any] | None] = mapped_column(JSON, default=list, deferred=True)
     __table_args__ = (Index("ix_clauses_document", "document_id", "position", unique=True),)
 
 

@@ -88,7 +88,7 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     document = _document_row(incoming, doc_id, key, version)
     session.add(document)
     session.flush()
-    _save_references(session, doc_id, incoming.recognition)
+    _save_references(session, doc_id, incoming.recognition, incoming.parsed)
     _save_procedures(session, doc_id, incoming)
     _save_parsed(session, doc_id, incoming.parsed, incoming.recognition.procedure)
     # A vote list republished during the day: the most complete version supersedes the others.
@@ -148,21 +148,25 @@ def _jsonable(header: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in header.items() if isinstance(v, str | int | float | list | dict)}
 
 
-def _save_references(session: Session, doc_id: str, rec: Recognition) -> None:
-    rows: list[dict[str, Any]] = []
+def _save_references(
+    session: Session, doc_id: str, rec: Recognition, parsed: ParsedDocument
+) -> None:
+    found: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     if rec.reference:
-        rows.append(_ref_row(doc_id, "self", rec.reference, "self", None, None))
+        found.append(_ref_row(doc_id, "self", rec.reference, "self", None, None))
         seen.add(("self", rec.reference))
     if rec.procedure:
-        rows.append(_ref_row(doc_id, "procedure", rec.procedure, "procedure", None, None))
+        found.append(_ref_row(doc_id, "procedure", rec.procedure, "procedure", None, None))
         seen.add(("procedure", rec.procedure))
     for ref in rec.references:
         if ("mentions", ref.value) in seen or ref.value in {rec.reference, rec.procedure}:
             continue
         seen.add(("mentions", ref.value))
-        rows.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
-    _insert(session, schema.DocumentReference, rows)
+        found.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
+    # Each clause's footnote references, in the same statement (one executemany per table).
+    found.extend(rows.footnote_reference_rows(doc_id, parsed.clauses))
+    _insert(session, schema.DocumentReference, found)
 
 
 def _ref_row(
@@ -175,6 +179,7 @@ def _ref_row(
         "role": role,
         "span_start": start,
         "span_end": end,
+        "clause_position": None,
     }
 
 
