@@ -146,14 +146,27 @@ def _preamble(root: etree._Element, clauses: list[Doc]) -> None:
     if citations:
         parent = _e("citations", preamble, eId="citations")
         for i, c in enumerate(citations, 1):
-            _e("p", _e("citation", parent, eId=f"cit_{i}"), c["text"])
+            _clause_p(_e("citation", parent, eId=f"cit_{i}"), c, f"cit_{i}")
     if recitals:
         parent = _e("recitals", preamble, eId="recitals")
         for i, c in enumerate(recitals, 1):
-            recital = _e("recital", parent, eId=f"rec_{_eid(c['label'], i)}")
+            eid = f"rec_{_eid(c['label'], i)}"
+            recital = _e("recital", parent, eId=eid)
             if c.get("label"):
                 _e("num", recital, _num(c["label"]))
-            _e("p", recital, c["text"])
+            _clause_p(recital, c, eid)
+
+
+def _clause_p(parent: etree._Element, clause: Doc, eid: str) -> None:
+    """The clause's text as a <p>, its footnotes after it as <authorialNote>s (AKN's footnotes).
+
+    The parser keeps a footnote's body but not where its marker stood: the notes close the text.
+    """
+    p = _e("p", parent, clause["text"])
+    for n, body in enumerate(clause.get("footnotes", []), 1):
+        note = _e("authorialNote", p, marker=str(n), placement="bottom")
+        note.set("eId", f"{eid}__authorialNote_{n}")
+        _e("p", note, body)
 
 
 def _eid(label: str | None, fallback: int) -> str:
@@ -186,12 +199,13 @@ def _body(root: etree._Element, doc: Doc, clauses: list[Doc]) -> None:
         if c.get("label"):
             _e("num", para, _num(c["label"]))
         children = points.get(c["id"], [])
-        _e("p", _e("intro" if children else "content", para), c["text"])
+        _clause_p(_e("intro" if children else "content", para), c, eid)
         for j, p in enumerate(children, 1):
-            point = _e("point", para, eId=f"{eid}__point_{_eid(p['label'], j)}")
+            point_eid = f"{eid}__point_{_eid(p['label'], j)}"
+            point = _e("point", para, eId=point_eid)
             if p.get("label"):
                 _e("num", point, p["label"])
-            _e("p", _e("content", point), p["text"])
+            _clause_p(_e("content", point), p, point_eid)
 
 
 def resolution_xml(doc: Doc, sources: list[Doc], block: Mapping[str, Any]) -> etree._Element:

@@ -110,6 +110,7 @@ TABLES: tuple[Table, ...] = (
             _c("verbs", "string", "Operative verbs, English lower case.", separator=";"),
             _c("addressees", "string", "Actor ids addressed.", separator=" "),
             _c("themes", "string", "Theme ids.", separator=" "),
+            _c("footnotes", "string", "Footnotes of the clause, in marker order.", separator="|"),
         ),
         ("id",),
         (("document", "documents", "id"),),

@@ -14,7 +14,7 @@ from datetime import date
 from typing import IO, Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from whereas.export.conflicts import contradicted_tallies
 from whereas.export.terms import provenance
@@ -67,8 +67,11 @@ _Row = TypeVar(
 def _by_document(session: Session, table: type[_Row]) -> dict[str, list[_Row]]:
     """Every row of `table` grouped by document, each group in document order."""
     order = table.position if hasattr(table, "position") else table.id
+    query = select(table).order_by(table.document_id, order)
+    if table is schema.Clause:
+        query = query.options(undefer(schema.Clause.footnotes))  # deferred in the schema
     grouped: dict[str, list[_Row]] = defaultdict(list)
-    for row in session.scalars(select(table).order_by(table.document_id, order)):
+    for row in session.scalars(query):
         grouped[row.document_id].append(row)
     return grouped
 
@@ -143,6 +146,7 @@ def _document(doc: schema.Document, ix: ExportIndex) -> dict[str, Any]:
                 "verbs": list(c.verbs or []),
                 "addressees": list(c.addressees or []),
                 "themes": list(c.themes or []),
+                "footnotes": list(c.footnotes or []),
             }
             for c in ix.clauses[doc.id]
         ],

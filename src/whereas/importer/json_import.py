@@ -24,6 +24,7 @@ from whereas.errors import WhereasError
 from whereas.export.json_export import SCHEMA_ID
 from whereas.importer.tally_checks import restore_tally_checks
 from whereas.store import Store, schema
+from whereas.store.rows import footnote_reference_rows
 
 IMPORT_WARNING = "imported from a whereas export: the source bytes are not held"
 _Row = dict[str, Any]
@@ -174,7 +175,11 @@ def _reference_rows(documents: list[Mapping[str, Any]]) -> Iterator[_Row]:
                     "role": role,
                     "span_start": None,
                     "span_end": None,
+                    "clause_position": None,
                 }
+        # What the clauses' footnotes name, found again as ingest finds it.
+        notes = ((c["position"], list(c.get("footnotes", []))) for c in d.get("clauses", []))
+        yield from footnote_reference_rows(d["id"], notes)
 
 
 def _clause_rows(documents: list[Mapping[str, Any]]) -> Iterator[_Row]:
@@ -190,6 +195,7 @@ def _clause_rows(documents: list[Mapping[str, Any]]) -> Iterator[_Row]:
                 "verbs": list(c.get("verbs", [])),
                 "addressees": list(c.get("addressees", [])),
                 "themes": list(c.get("themes", [])),
+                "footnotes": list(c.get("footnotes", [])),
                 "span_start": None,
                 "span_end": None,
                 "path": None,

@@ -36,17 +36,18 @@ def clause_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
     ]
 
 
-def footnote_reference_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
+def footnote_reference_rows(doc_id: str, notes: Iterable[tuple[int, list[str]]]) -> list[Row]:
     """Rows of document_references for the identifiers each clause's footnotes name.
 
+    `notes` holds each clause's position and footnotes.
     A footnote "Texts adopted, P9_TA(2022)0012." under "having regard to its previous
     resolutions" is the citation's own reference: role "footnote", with the clause's position.
     The footnote is not in the clause's text, so the row has no span.
     """
     out: list[Row] = []
-    for c in clauses:
+    for position, footnotes in notes:
         seen: set[str] = set()
-        for ref in (r for note in c.footnotes for r in find_references(note)):
+        for ref in (r for note in footnotes for r in find_references(note)):
             if ref.value not in seen:
                 seen.add(ref.value)
                 out.append(
@@ -57,7 +58,7 @@ def footnote_reference_rows(doc_id: str, clauses: list[Clause]) -> list[Row]:
                         "role": "footnote",
                         "span_start": None,
                         "span_end": None,
-                        "clause_position": c.position,
+                        "clause_position": position,
                     }
                 )
     return out

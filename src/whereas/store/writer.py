@@ -165,7 +165,8 @@ def _save_references(
         seen.add(("mentions", ref.value))
         found.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
     # Each clause's footnote references, in the same statement (one executemany per table).
-    found.extend(rows.footnote_reference_rows(doc_id, parsed.clauses))
+    notes = ((c.position, c.footnotes) for c in parsed.clauses)
+    found.extend(rows.footnote_reference_rows(doc_id, notes))
     _insert(session, schema.DocumentReference, found)
 
 
