@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from whereas.errors import UnknownReference
 from whereas.link.votes import ClauseAttachment, ClauseFinder
@@ -55,7 +55,11 @@ def _normalise(reference: str) -> str:
 def document_record(session: Session, document: schema.Document) -> DocumentRecord:
     """A document with its clauses, authors and votes, in document order."""
 
-    clauses = select(schema.Clause).where(schema.Clause.document_id == document.id)
+    clauses = (
+        select(schema.Clause)
+        .where(schema.Clause.document_id == document.id)
+        .options(undefer(schema.Clause.footnotes))  # shown under each clause
+    )
     authors = select(schema.Author).where(schema.Author.document_id == document.id)
     votes = select(schema.Vote).where(schema.Vote.document_id == document.id)
     return DocumentRecord(

@@ -145,6 +145,7 @@ def clause(c: schema.Clause, votes: list[schema.Vote]) -> dict[str, Any]:
         "verbs": c.verbs,
         "addressees": c.addressees,
         "themes": c.themes,
+        "footnotes": list(c.footnotes or []),
         "votes": [vote(v) for v in votes],
     }
 
