@@ -32,7 +32,7 @@ _known: dict[str, bool] = {}
 # is 40; see docs/search.md for the recall it gives), and a walk that goes on past them while the
 # filters reject its rows, in strict order of distance (the ORDER BY ... LIMIT above it relies
 # on that order; `relaxed_order` would need the rows sorted again).
-EF_SEARCH = 100
+EF_SEARCH = 400
 _SCAN_SETTINGS = (("hnsw.ef_search", str(EF_SEARCH)), ("hnsw.iterative_scan", "strict_order"))
 
 
