@@ -41,6 +41,7 @@ from typing import Any, Protocol  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.search_corpus import build, real_texts, recombine, sample_texts  # noqa: E402
+from bench.search_pg_quality import hnsw_recall, pg_exact_overlap  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -58,6 +59,7 @@ from whereas.search.matrix_cache import entry_matrix  # noqa: E402
 from whereas.search.plan import Match, leaves, plan  # noqa: E402
 from whereas.search.query import parse  # noqa: E402
 from whereas.search.results import Mode  # noqa: E402
+from whereas.search.vector_index import ensure_vector_indexes  # noqa: E402
 from whereas.store import Store  # noqa: E402
 
 try:
@@ -393,6 +395,10 @@ def run(args: argparse.Namespace, postgres: str | None) -> None:
         del made
     store = Store.open(url)
     if postgres:
+        with store.session() as session:  # as embed_entries does after storing vectors
+            began = time.perf_counter()
+            if ensure_vector_indexes(session):
+                print(f"HNSW index built in {time.perf_counter() - began:.0f} s", flush=True)
         # fresh statistics for the planner and a visibility map, as autovacuum would make them
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM ANALYZE"))
@@ -444,7 +450,11 @@ def report(
         if backend is not None and _backend_pid(session) != backend:
             print("warning: the session changed connections while timing (server CPU partial)")
         shares = _filter_shares(session)
-        overlap = [] if postgres else exact_overlap(session, _raw(floor), counts)
+        if postgres:
+            overlap = pg_exact_overlap(session, QUERIES, counts, _match)
+            print("HNSW recall against an exact scan: " + hnsw_recall(session, QUERIES, encoder))
+        else:
+            overlap = exact_overlap(session, _raw(floor), counts)
         parts = breakdown(session) if (RANK_CANDIDATES or postgres) else []
     size = floor.size()
     _print(floor.where, size, vectors, built, load, counts, rows, shares, overlap, parts)
@@ -579,8 +589,8 @@ def _print(
         print(f"vectors: {vectors:,} loaded in {seconds:.1f} s, {mib:,.0f} MiB;"
               f" RSS {before:,.0f} MiB before, peak {peak:,.0f} MiB while loading")  # fmt: skip
     else:
-        print(f"vectors: {vectors:,} in clause_vectors.embedding (pgvector, exact scan: no ANN"
-              " index), nothing loaded here")  # fmt: skip
+        print(f"vectors: {vectors:,} in clause_vectors.embedding (pgvector, HNSW index per model"
+              " when built), nothing loaded here")  # fmt: skip
     ordered = sorted(counts.values())
     widest = max(counts, key=lambda q: counts[q])
     print(f"matches per query ({len(counts)} queries): median {statistics.median(ordered):,.0f},"
@@ -596,7 +606,8 @@ def _print(
         server = "-" if s50 is None else f"{s50:.0f} / {s95:.0f} / {smean:.1f}"
         print(f"| {name} | {p50:.1f} | {p95:.1f} | {cpu50:.1f} | {cpu95:.1f} | {server} |")
     if overlap:
-        print(f"over {RANK_CANDIDATES:,} matches (bounded ranking), top 20 shared with exact BM25: "
+        print(f"over {RANK_CANDIDATES:,} matches (bounded ranking), top 20 shared with exact"
+              f" {'ts_rank' if 'postgresql' in where else 'BM25'}: "
               + ", ".join(overlap))  # fmt: skip
     for line in parts:
         print("broad query, " + line)

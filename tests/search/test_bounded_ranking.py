@@ -1,11 +1,13 @@
-"""Very broad queries on SQLite are ranked among their shortest matches; totals stay exact."""
+"""Very broad queries are ranked among candidates (on SQLite their shortest matches, on PostgreSQL
+those of lowest id, and on both those that repeat the query's words); totals stay exact."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.orm import Session
 
-from whereas.search import SearchResults, engine, fts_rank, search
+from whereas.search import SearchResults, engine, fts_rank, pg_rank, search
+from whereas.search import postgres as pg
 from whereas.search import sqlite as fts
 from whereas.search.filters import Filters
 from whereas.search.fts5 import BAND_SHIFT, labels_column, repeated_match
@@ -47,8 +49,13 @@ def test_a_broad_query_is_ranked_among_its_shortest_matches(
         assert kept == [("document", INVENTED_SOURCE, None), ("clause", INVENTED_SOURCE, "B")]
         exact_sources = sources(session, exact)
         assert exact_sources[0] == INVENTED_SOURCE and exact_sources[1] != INVENTED_SOURCE
-    else:  # PostgreSQL ranks every match
-        assert kept == _keys(session, exact)
+    else:
+        # PostgreSQL: the two matches of lowest id and the one that says child the most times
+        # (the joint motion's document entry, first either way); ranked whole, the vote list's
+        # document entry, which says it many times too, comes second.
+        exact_keys = _keys(session, exact)
+        assert kept[0] == exact_keys[0] == ("document", "document_rc-10-2025-0249-en.html", None)
+        assert kept[1] != exact_keys[1] == ("document", "vot-list_pv-9-2024-03-14-vot-en.xml", None)
 
 
 def test_shortest_entries_have_the_lowest_ids(session: Session) -> None:
@@ -90,3 +97,11 @@ def test_repeated_words_are_marked_in_the_labels_column() -> None:
     )
     one_word = plan(parse("children"), ["en"])
     assert one_word is not None and repeated_match(one_word, every=True) is None
+
+
+def test_repeated_words_are_marked_in_the_tsvector_with_their_count() -> None:
+    # PostgreSQL: the words with positions, the label terms, then a marker per repeated word.
+    terms = ["the", "child", "the", "child", "of", "the", *["war"] * 12]
+    literal = pg.to_tsvector_literal(terms, ["c7561"])
+    assert literal.endswith("'_c7561' '_3the' '_2child' '_9war'")
+    assert pg_rank.repeat_lexemes(["a", "b"]) == []

@@ -26,6 +26,7 @@ from whereas.search.backend import EntryRow, Ranked
 from whereas.search.counts import cached_count
 from whereas.search.filters import Filters
 from whereas.search.label_terms import LabelMatch, entry_label_terms, label_match
+from whereas.search.pg_rank import common_words, lexeme, rank_pools, repeat_lexemes
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
 from whereas.search.tables import search_entries as e
 from whereas.store.schema import DocumentReference
@@ -40,24 +41,21 @@ _WITH_TERMS = Table(
 )
 
 
-def lexeme(term: str) -> str:
-    """One quoted tsquery/tsvector lexeme: terms are taken as they are, never parsed again."""
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
 # Label terms are lexemes of the same tsvector, marked so that no word of a query (letters and
 # digits, a prefix of at least 3 of them) can ever be or start one.
 LABEL_MARK = "_"
 
 
 def to_tsvector_literal(terms: Sequence[str], labels: Sequence[str] = ()) -> str:
-    """The tsvector of terms in order, with their positions (1-based), so phrases work, and of
-    the entry's label terms (without positions: no phrase spans them)."""
+    """The tsvector of terms in order, with their positions (1-based), so phrases work, of the
+    entry's label terms and of the markers of its repeated words (without positions: no phrase
+    spans them, and ts_rank is never asked about them)."""
     positions: dict[str, list[str]] = {}
     for position, term in enumerate(terms, start=1):
         positions.setdefault(term, []).append(str(position))
     words = [f"{lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
-    return " ".join([*words, *(lexeme(LABEL_MARK + t) for t in dict.fromkeys(labels))])
+    marks = [lexeme(LABEL_MARK + t) for t in dict.fromkeys(labels)]
+    return " ".join([*words, *marks, *map(lexeme, repeat_lexemes(terms))])
 
 
 def compile_tsquery(match: Match) -> str:
@@ -125,7 +123,16 @@ class PostgresIndex:
         return select(e.c.id).where(_TERMS.op("@@")(query), *filters.where())
 
     def rank(self, session: Session, match: Match, filters: Filters, limit: int) -> list[Ranked]:
-        """The best entries, best first (ts_rank of the words alone: every match is ranked)."""
+        """The best entries, best first (ts_rank of the words alone), ranked among candidates
+        when the query is broad (whereas.search.pg_rank)."""
+        score = func.ts_rank(_TERMS, cast(compile_tsquery(match), TSQUERY))
+        common = common_words(match, lambda term: self.term_share(session, term))
+        return rank_pools(session, self._matching(match, filters), match, score, limit, common)
+
+    def rank_exactly(
+        self, session: Session, match: Match, filters: Filters, limit: int
+    ) -> list[Ranked]:
+        """The best entries by ts_rank over every match (what the pools are measured against)."""
         score = func.ts_rank(_TERMS, cast(compile_tsquery(match), TSQUERY))
         query = self._matching(match, filters).add_columns(score)
         rows = session.execute(query.order_by(score.desc(), e.c.id).limit(limit))

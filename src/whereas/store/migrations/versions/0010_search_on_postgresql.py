@@ -1,9 +1,12 @@
-"""search on PostgreSQL: an HNSW index per vector model
+"""search on PostgreSQL: repeat markers in the tsvector, an HNSW index per vector model
 
 Revision ID: 0010
 Revises: 0009
 
 PostgreSQL only (nothing changes on SQLite):
+- the tsvector of each entry gets a marker lexeme for each word it holds more than once, with
+  the count (`_3child`), which the ranking of broad queries finds its candidates by
+  (whereas.search.pg_rank): the index is rebuilt from the stored documents and clauses;
 - with pgvector, an expression index `embedding::vector(D)` (HNSW, vector_ip_ops), partial on
   the model and dimension, for each (model, dimension) clause_vectors holds
   (whereas.search.vector_index). Vectors of a new (model, dimension) get theirs from
@@ -26,14 +29,18 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
+    from whereas.search.index import reindex_all
     from whereas.search.vector_index import ensure_vector_indexes
 
     session = Session(bind=bind)
+    reindex_all(session)
     ensure_vector_indexes(session)
     session.flush()
 
 
 def downgrade() -> None:
+    # The repeat markers stay: they start with "_" and a digit, which no query word or label
+    # term can, and nothing before this revision looks for them.
     if op.get_bind().dialect.name != "postgresql":
         return
     names = op.get_bind().execute(
