@@ -39,7 +39,7 @@ def _footnotes(store: Store, reference: str) -> list[tuple[int, str, list[str] |
             .where(schema.Document.reference == reference)
             .order_by(schema.Clause.position)
         )
-        return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+        return [tuple(row) for row in session.execute(query)]
 
 
 def _footnote_references(store: Store, reference: str) -> list[tuple[int | None, str, str]]:
@@ -51,7 +51,7 @@ def _footnote_references(store: Store, reference: str) -> list[tuple[int | None,
             .where(doc.reference == reference, ref.role == "footnote")
             .order_by(ref.id)
         )
-        return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+        return [(position, kind, value) for position, kind, value in session.execute(query)]
 
 
 def _cites(store: Store) -> list[tuple[str | None, int | None, str | None, str | None]]:
