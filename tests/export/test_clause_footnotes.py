@@ -112,6 +112,13 @@ def test_footnotes_round_trip_through_import(
     result = CliRunner().invoke(app, ["import", str(exported), "--db", target])
     assert result.exit_code == 0, result.output
     assert _export(target) == first
+    # The links keep how they were made: linking the imported store again replaces them.
+    relinked = Store.open(target)
+    try:
+        link_store(relinked)
+    finally:
+        relinked.close()
+    assert _export(target) == first
     # What the footnotes name is found again, kept with its clause, as ingest keeps it.
     store = Store.open(target)
     try:

@@ -188,15 +188,16 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "links",
-        "Typed links between documents or clauses (lineage, repeats, claim checks).",
+        "Typed links between documents or clauses (lineage, repeats, claim checks, citations).",
         (
-            _c("type", "string", "derives_from, amends, repeats, corroborates or contradicts."),
+            _c("type", "string", "derives_from, amends, repeats, corroborates, contradicts, cites"),
             _c("label", "string", "identical, reworded, merged, split, new; repeated..."),
             _c("from_document", "string", "Id of the source document."),
             _c("from_clause", "string", "Id of the source clause."),
             _c("to_document", "string", "Id of the target document."),
             _c("to_clause", "string", "Id of the target clause."),
             _c("score", "number", "Similarity or confidence, when measured."),
+            _c("method", "string", "How: lineage:v1, footnote, repeats:v1:<model>, tally..."),
         ),
         (),
         (("from_document", "documents", "id"), ("to_document", "documents", "id")),

@@ -278,6 +278,12 @@ def _people(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+def _method(method: str | None) -> str | None:
+    """How a link was made; a claim check's "tally:<vote id>-><vote id>" is "tally": its row ids
+    are the store's own (an import numbers them anew and rebuilds the method)."""
+    return "tally" if method is not None and method.startswith("tally:") else method
+
+
 def _links(session: Session) -> list[dict[str, Any]]:
     rows = session.scalars(
         select(schema.Link).order_by(
@@ -307,6 +313,7 @@ def _links(session: Session) -> list[dict[str, Any]]:
                 else None,
             },
             "score": link.score,
+            "method": _method(link.method),
         }
         for link in rows
     ]

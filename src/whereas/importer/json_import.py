@@ -301,5 +301,15 @@ def _link_row(link: Mapping[str, Any]) -> _Row:
         "to_document": link["to"]["document"],
         "to_clause": _position(link["to"].get("clause")),
         "score": link.get("score"),
-        "method": "import",
+        "method": _link_method(link.get("method")),
     }
+
+
+def _link_method(method: str | None) -> str:
+    """How the link was made, kept so that the linker that made it replaces it when it runs
+    again (an export without methods gives "import"). A claim check's method names the vote
+    rows it compared, numbered anew here (the export says "tally"): it is "import" until
+    tally_checks rebuilds it."""
+    if not method or method == "tally" or method.startswith("tally:"):
+        return "import"
+    return method
