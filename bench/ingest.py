@@ -642,14 +642,18 @@ def main() -> None:
         specs.append(str(size))
         if args.embed == "all" or (args.embed == "smallest" and size == sizes[0]):
             specs.append(f"{size}+embed")
+    targets = args.docs or [PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"]
     rows = []
-    for spec in specs:
+    for done, spec in enumerate(specs, 1):
         rows.append(run_one(spec, load=args.load))
         print(throughput_table(rows).splitlines()[-1], file=sys.stderr, flush=True)
+        if args.write and done < len(specs):  # a run cut short still leaves its finished rows
+            partial = f"(Partial: {done} of {len(specs)} runs; the rest still running or cut.)"
+            for path in targets:
+                _replace_between_markers(path, report(rows, partial, sizes))
     block = report(rows, _load() if args.load else "", sizes)
     print(block)
     if args.write:
-        targets = args.docs or [PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"]
         for path in targets:
             _replace_between_markers(path, block)
 
