@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command
-from sqlalchemy import Engine, MetaData, insert, select, text
+from sqlalchemy import Engine, select, text
 
 from whereas.ingest import ingest_paths
 from whereas.search import search
 from whereas.store import Store, schema
 from whereas.store.engine import make_engine
 from whereas.store.migrate import alembic_config, current_revision, upgrade
+
+from .copying import copy_records
 
 FILES = (
     "howtheyvote/document_rc-10-2025-0249-en.html",
@@ -46,22 +48,6 @@ def _results(store: Store) -> list[list[Key]]:
     return found
 
 
-def _copy_records(source: Engine, target: Engine) -> None:
-    """Copy the rows of every table but the index's (pgvector's generated column is computed)."""
-    head, old = MetaData(), MetaData()
-    head.reflect(source)
-    old.reflect(target)
-    with source.connect() as reading, target.begin() as writing:
-        for table in old.sorted_tables:
-            if table.name == "alembic_version" or table.name.startswith("search_"):
-                continue
-            columns = [head.tables[table.name].c[c.name] for c in table.columns
-                       if c.name in head.tables[table.name].c]  # fmt: skip
-            rows = [dict(r) for r in reading.execute(select(*columns)).mappings()]
-            if rows:
-                writing.execute(insert(table), rows)
-
-
 def _old_index_row(engine: Engine) -> None:
     """One stale entry as a 0007 index holds it (ids in writing order, the terms alone)."""
     with engine.begin() as connection:
@@ -91,7 +77,7 @@ def test_store_at_0007_is_reindexed_with_label_terms(
     assert all(expected), "every search finds something"
     old = make_engine(database_url)
     upgrade(old, "0007")
-    _copy_records(filled.engine, old)
+    copy_records(filled.engine, old)
     _old_index_row(old)
     upgrade(old, "0008")  # later revisions follow when the store is opened
     assert current_revision(old) == "0008"

@@ -5,39 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import Engine, MetaData, insert, select, text
+from sqlalchemy import MetaData, select
 
 from whereas.ingest import ingest_paths
 from whereas.store import Store, schema
 from whereas.store.engine import make_engine
 from whereas.store.migrate import alembic_config, current_revision, upgrade
 
+from .copying import copy_records
 from .footnote_pages import CITED_NOTES, citing_page
 
 REAL = "howtheyvote/document_rc-10-2025-0249-en.html"
-
-
-def _copy_at_0008(source: Engine, target: Engine) -> None:
-    """Copy the columns a 0008 store has from a filled head store (the index is rebuilt;
-    pgvector's generated column is computed)."""
-    head, old = MetaData(), MetaData()
-    head.reflect(source)
-    old.reflect(target)
-    with source.connect() as reading, target.begin() as writing:
-        for table in old.sorted_tables:
-            if table.name == "alembic_version" or table.name.startswith("search_"):
-                continue
-            source_columns = head.tables[table.name].c
-            columns = [source_columns[c.name] for c in table.columns if c.name in source_columns]
-            rows = [dict(r) for r in reading.execute(select(*columns)).mappings()]
-            if rows:
-                writing.execute(insert(table), rows)
-            if target.dialect.name == "postgresql" and rows and "id" in table.c:
-                # Rows copied with their ids: the sequence goes on after them, as in a real store.
-                serial = f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                serial += f"(SELECT max(id) FROM {table.name}))"
-                if isinstance(rows[0]["id"], int):
-                    writing.execute(text(serial))
 
 
 def _clauses(store: Store) -> list[tuple[str, int, str, list[str] | None]]:
@@ -66,7 +44,7 @@ def test_a_store_at_0008_upgrades_and_then_stores_footnotes(
     before = [(d, p, t) for d, p, t, _ in _clauses(filled)]
     old = make_engine(database_url)
     upgrade(old, "0008")
-    _copy_at_0008(filled.engine, old)
+    copy_records(filled.engine, old)
     upgrade(old, "0009")
     assert current_revision(old) == "0009"
     old.dispose()
