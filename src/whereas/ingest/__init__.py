@@ -136,6 +136,7 @@ def _store_outcome(
         read_at=datetime.now(UTC),
         source_path=shown,
         source_url=source_url,
+        prepared=outcome.prepared,
     )
     try:
         with store.session() as session:

@@ -20,6 +20,8 @@ from whereas.read import read_bytes
 from whereas.read.document import ReadDocument
 from whereas.recognize import recognize
 from whereas.recognize.recognition import Recognition
+from whereas.store.prepare import PreparedDocument, prepare_document
+from whereas.store.writer import sha256_of
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ class ParsedFile:
     read: ReadDocument
     recognition: Recognition
     parsed: ParsedDocument
+    prepared: PreparedDocument | None = None  # its rows, for the name it was read under
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,21 @@ def read_and_parse(raw: bytes, name: str, limits: Limits) -> Outcome:
     slim = ReadDocument(
         format=read.format, text=read.text, warnings=read.warnings, encoding=read.encoding
     )
-    return ParsedFile(slim, recognition, parsed)
+    return ParsedFile(slim, recognition, parsed, _prepare(raw, name, slim, recognition, parsed))
+
+
+def _prepare(
+    raw: bytes, name: str, read: ReadDocument, recognition: Recognition, parsed: ParsedDocument
+) -> PreparedDocument | None:
+    # The rows and index entries are made here, beside the parse, so that the process keeping
+    # the store only inserts them. Should making them fail, the writer makes them again and
+    # reports the failure as it always has.
+    try:
+        return prepare_document(sha256_of(raw), read, recognition, parsed, name)
+    except Exception as exc:
+        _raise_if_out_of_memory(exc)
+        log.exception("preparing the rows of %s failed", name)
+        return None
 
 
 def _raise_if_out_of_memory(exc: BaseException) -> None:

@@ -28,6 +28,9 @@ class EntryRow:
     terms: list[str]
     labels: dict[str, str | None] = field(default_factory=dict)  # procedure_type, countries...
     text_hash: str | None = None
+    # Made with the row where it is cheap to (an ingest worker), else when it is written.
+    label_terms: tuple[str, ...] | None = None  # whereas.search.label_terms.entry_label_terms
+    fts_labels: str | None = None  # SQLite's labels column (whereas.search.fts5.labels_column)
 
     def columns(self) -> dict[str, object]:
         """The row's values for search_entries (without the terms)."""
@@ -78,8 +81,11 @@ class LexicalIndex(Protocol):
     def term_share(self, session: Session, term: str) -> float:
         """The share of the entries that hold the index term `term` (counted once, cached)."""
 
-    def add_references(self, session: Session, values: Sequence[str]) -> None:
-        """Make reference values findable by any part of them."""
+    def add_references(
+        self, session: Session, values: Sequence[str], probe: str | None = None
+    ) -> None:
+        """Make reference values findable by any part of them (`probe`: their
+        whereas.search.entries.prepare_references, made beforehand)."""
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive), in order."""

@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
-from whereas.store import schema
 from whereas.vocabularies.countries import country, country_code
 from whereas.vocabularies.lexicon import language_pack
 
 AUTHORITIES = "authorities:"
 _PROCEDURE_TYPE = re.compile(r"\(([A-Z]{3})\)\s*$")
 DOCUMENT_PASSAGE_CHARS = 1500  # a document's vector is of its title and the start of its body
+
+
+class TitledText(Protocol):
+    """A document as labels read it: a stored row, or its values before it is stored."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def body(self) -> str | None: ...
+    @property
+    def language(self) -> str | None: ...
+
+
+class AddressingClause(Protocol):
+    """A clause as labels read it: a stored row, or a parsed clause."""
+
+    @property
+    def addressees(self) -> Sequence[Any] | None: ...
 
 
 def encode(values: Iterable[str]) -> str | None:
@@ -58,7 +76,7 @@ def country_key(name: str) -> str:
     return name.strip().lower()
 
 
-def document_countries(document: schema.Document, clauses: Sequence[schema.Clause]) -> set[str]:
+def document_countries(document: TitledText, clauses: Sequence[AddressingClause]) -> set[str]:
     """What a document is about: countries of its title and authorities its clauses address."""
     found = title_countries(document.title, document.language)
     for clause in clauses:
@@ -66,7 +84,7 @@ def document_countries(document: schema.Document, clauses: Sequence[schema.Claus
     return found
 
 
-def document_passage(document: schema.Document) -> str:
+def document_passage(document: TitledText) -> str:
     """The text a document entry's vector is made of: its title and the start of its body."""
     body = (document.body or "")[:DOCUMENT_PASSAGE_CHARS]
     return f"{document.title}\n{body}" if document.title else body

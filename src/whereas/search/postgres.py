@@ -98,7 +98,10 @@ class PostgresIndex:
         values = []
         for row in rows:
             columns = row.columns()
-            literal = to_tsvector_literal(row.terms, entry_label_terms(columns))
+            labels = row.label_terms
+            if labels is None:
+                labels = tuple(entry_label_terms(columns))
+            literal = to_tsvector_literal(row.terms, labels)
             values.append({**columns, "terms_text": literal})
         session.execute(statement, values)
 
@@ -152,7 +155,9 @@ class PostgresIndex:
         every = cached_count(session, "terms:", stamp, lambda: session.scalar(holding) or 0)
         return found / max(every, 1)
 
-    def add_references(self, session: Session, values: Sequence[str]) -> None:
+    def add_references(
+        self, session: Session, values: Sequence[str], probe: str | None = None
+    ) -> None:
         """Nothing to do: pg_trgm indexes document_references.value itself."""
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:

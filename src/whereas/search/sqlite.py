@@ -57,8 +57,12 @@ class SqliteIndex:
         first = _allocate(session, len(rows))
         made = []
         for offset, row in enumerate(rows):
-            labels = entry_label_terms(row.columns())
-            column = labels_column(row.terms, labels)
+            column = row.fts_labels
+            if column is None:
+                labels = row.label_terms
+                if labels is None:
+                    labels = tuple(entry_label_terms(row.columns()))
+                column = labels_column(row.terms, list(labels))
             length = column.count(" ") + 1 if column else 0
             made.append((entry_id(first + offset, len(row.terms), length), row, column))
         # FTS5 writes out its pending terms whenever a rowid is lower than the one before.
@@ -109,17 +113,20 @@ class SqliteIndex:
         """The share of the entries that hold `term` among their words (cached)."""
         return entry_share(session, "terms", term, self.stamp(session))
 
-    def add_references(self, session: Session, values: Sequence[str]) -> None:
+    def add_references(
+        self, session: Session, values: Sequence[str], probe: str | None = None
+    ) -> None:
         """Make reference values findable by any part of them (one row per distinct value)."""
         # One trigram MATCH for all the values of a document, not one query per value: the
         # per-value queries were a tenth of the ingest time of a resolution.
         wanted = list(dict.fromkeys(v for v in values if len(v) >= 3))
         if not wanted:
             return
+        probe = probe or reference_probe(wanted)
         present = set(
             session.scalars(
                 select(search_references.c.value)
-                .where(literal_column("search_references").op("MATCH")(reference_probe(wanted)))
+                .where(literal_column("search_references").op("MATCH")(probe))
                 .where(search_references.c.value.in_(wanted))
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Literal, cast
 
 from sqlalchemy import Table, func, insert, select
@@ -18,6 +18,7 @@ from whereas.parse.records import Vote as VoteRecord
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
 from whereas.store import rows, schema
+from whereas.store.prepare import PreparedDocument, prepare_document
 
 Outcome = Literal["added", "unchanged"]
 _PROCEDURE_TYPE = re.compile(r"\((?P<type>[A-Z]{3})\)$")
@@ -34,6 +35,7 @@ class IncomingDocument:
     read_at: datetime
     source_path: str | None = None
     source_url: str | None = None
+    prepared: PreparedDocument | None = None  # its rows, made by the worker that parsed it
 
     @property
     def sha256(self) -> str:
@@ -82,106 +84,45 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
         select(func.max(schema.Document.version)).where(schema.Document.version_key == key)
     )
     version = (latest or 0) + 1
+    prepared = _prepared(incoming, doc_id)
     session.add(schema.Blob(sha256=doc_id, size=len(incoming.raw), data=incoming.raw))
     # Held until the end: the session keeps only weak references, and the steps below look the
     # document up by its id (one SELECT each once it was collected).
-    document = _document_row(incoming, doc_id, key, version)
-    session.add(document)
-    session.flush()
-    _save_references(session, doc_id, incoming.recognition, incoming.parsed)
-    _save_procedures(session, doc_id, incoming)
-    _save_parsed(session, doc_id, incoming.parsed, incoming.recognition.procedure)
-    # A vote list republished during the day: the most complete version supersedes the others.
-    from whereas.link.votes import supersede_publications
-
-    supersede_publications(session, doc_id)
-    # The search index changes in the same transaction as the records: never out of step.
-    from whereas.search.index import index_document
-
-    index_document(session, doc_id, new=True)
-    return SavedDocument(doc_id, "added", version)
-
-
-def _document_row(
-    incoming: IncomingDocument, doc_id: str, key: str, version: int
-) -> schema.Document:
-    rec, parsed = incoming.recognition, incoming.parsed
-    warnings = list(dict.fromkeys([*incoming.read.warnings, *rec.warnings, *parsed.warnings]))
-    return schema.Document(
+    document = schema.Document(
         id=doc_id,
-        kind=rec.kind,
-        format=incoming.read.format,
-        reference=rec.reference,
-        procedure=rec.procedure,
-        title=rec.title or _header_text(parsed, "title"),
-        date=rec.date or _header_date(parsed),
-        language=rec.language,
-        publisher=rec.publisher or _header_text(parsed, "publisher"),
         version_key=key,
         version=version,
-        body=parsed.body or incoming.read.text,
         source_path=incoming.source_path,
         source_url=incoming.source_url,
         read_at=incoming.read_at,
-        confidence=rec.confidence,
-        groups=list(dict.fromkeys(parsed.groups)),
-        header=_jsonable(parsed.header),
-        warnings=warnings,
+        **prepared.fields,
     )
+    session.add(document)
+    session.flush()
+    _insert(session, schema.DocumentReference, prepared.references)
+    _save_procedures(session, doc_id, incoming)
+    clause_ids = _save_parsed(session, doc_id, prepared, incoming.parsed)
+    # A vote list republished during the day: the most complete version supersedes the others.
+    from whereas.link.votes import PUBLISHED_LISTS, supersede_publications
+
+    if document.kind in PUBLISHED_LISTS:  # nothing to supersede else (and no SELECT to know it)
+        supersede_publications(session, doc_id)
+    # The search index changes in the same transaction as the records: never out of step.
+    from whereas.search.entries import with_clause_ids
+    from whereas.search.index import index_prepared
+
+    rows = with_clause_ids(prepared.entries, clause_ids)
+    index_prepared(session, rows, prepared.reference_values)
+    return SavedDocument(doc_id, "added", version)
 
 
-def _header_text(parsed: ParsedDocument, key: str) -> str | None:
-    """What a parser read for `key` when recognition found nothing (a press release's title)."""
-    value = parsed.header.get(key)
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _header_date(parsed: ParsedDocument) -> date | None:
-    value = _header_text(parsed, "date")
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _jsonable(header: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in header.items() if isinstance(v, str | int | float | list | dict)}
-
-
-def _save_references(
-    session: Session, doc_id: str, rec: Recognition, parsed: ParsedDocument
-) -> None:
-    found: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
-    if rec.reference:
-        found.append(_ref_row(doc_id, "self", rec.reference, "self", None, None))
-        seen.add(("self", rec.reference))
-    if rec.procedure:
-        found.append(_ref_row(doc_id, "procedure", rec.procedure, "procedure", None, None))
-        seen.add(("procedure", rec.procedure))
-    for ref in rec.references:
-        if ("mentions", ref.value) in seen or ref.value in {rec.reference, rec.procedure}:
-            continue
-        seen.add(("mentions", ref.value))
-        found.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
-    # Each clause's footnote references, in the same statement (one executemany per table).
-    notes = ((c.position, c.footnotes) for c in parsed.clauses)
-    found.extend(rows.footnote_reference_rows(doc_id, notes))
-    _insert(session, schema.DocumentReference, found)
-
-
-def _ref_row(
-    doc_id: str, kind: str, value: str, role: str, start: int | None, end: int | None
-) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "kind": kind,
-        "value": value,
-        "role": role,
-        "span_start": start,
-        "span_end": end,
-        "clause_position": None,
-    }
+def _prepared(incoming: IncomingDocument, doc_id: str) -> PreparedDocument:
+    """What the worker made of the document, else the same made here."""
+    made = incoming.prepared
+    if made is not None and made.document_id == doc_id and made.source_path == incoming.source_path:
+        return made
+    rec, parsed = incoming.recognition, incoming.parsed
+    return prepare_document(doc_id, incoming.read, rec, parsed, incoming.source_path)
 
 
 def ensure_procedure(
@@ -217,18 +158,30 @@ def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) 
 
 
 def _save_parsed(
-    session: Session, doc_id: str, parsed: ParsedDocument, procedure: str | None
-) -> None:
-    _insert(session, schema.Clause, rows.clause_rows(doc_id, parsed.clauses))
-    _insert(session, schema.Author, rows.author_rows(doc_id, parsed.authors))
-    _insert(session, schema.Fact, rows.fact_rows(doc_id, parsed.facts))
-    _insert(session, schema.Quote, rows.quote_rows(doc_id, parsed.quotes))
-    _insert(session, schema.Event, rows.event_rows(doc_id, parsed.events, procedure))
-    _insert(session, schema.ReferenceProcedure, rows.statement_rows(doc_id, parsed.procedures))
+    session: Session, doc_id: str, prepared: PreparedDocument, parsed: ParsedDocument
+) -> dict[int, int]:
+    """Store the parsed records; the id of each clause by its position."""
+    clause_ids = _insert_clauses(session, prepared.clauses)
+    _insert(session, schema.Author, prepared.authors)
+    _insert(session, schema.Fact, prepared.facts)
+    _insert(session, schema.Quote, prepared.quotes)
+    _insert(session, schema.Event, prepared.events)
+    _insert(session, schema.ReferenceProcedure, prepared.statements)
     for proc in sorted(set(parsed.procedures.values())):
         ensure_procedure(session, proc)
     _save_votes(session, doc_id, parsed.votes)
     _save_people(session, doc_id, parsed)
+    return clause_ids
+
+
+def _insert_clauses(session: Session, values: list[dict[str, Any]]) -> dict[int, int]:
+    """One INSERT of the clauses; the id the database gave each, by its position."""
+    if not values:
+        return {}
+    table = cast(Table, schema.Clause.__table__)
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    ids = session.execute(statement, values).scalars().all()
+    return {v["position"]: i for v, i in zip(values, ids, strict=True)}
 
 
 def _insert(session: Session, table: type[schema.Base], values: list[dict[str, Any]]) -> None:
