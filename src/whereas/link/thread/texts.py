@@ -165,8 +165,11 @@ def _texts_of(
     """The texts of some procedures, one container per reference, motions first."""
     docs: list[TextHead] = []
     for part in chunks(procedures):
-        query = select(*_HEAD_COLUMNS).where(_D.kind.in_(kinds), _D.procedure.in_(part))
-        docs.extend(_head(row) for row in session.execute(query))
+        # By procedure only, the kind checked here: given both, SQLite (no statistics) takes the
+        # kind index for more than a few procedures and reads every resolution of the store for
+        # each batch, which made linking quadratic in the store.
+        query = select(*_HEAD_COLUMNS).where(_D.procedure.in_(part))
+        docs.extend(h for h in map(_head, session.execute(query)) if h.kind in kinds)
     counts = _clause_counts(session, [d.id for d in docs])
     by_ref: dict[tuple[str, str], list[TextHead]] = defaultdict(list)
     for d in docs:
