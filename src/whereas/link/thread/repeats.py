@@ -12,6 +12,7 @@ day, so that window (and the vectors of its texts) is all that is held, whatever
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -69,7 +70,7 @@ def earlier_candidates(bucket: Iterable[Demand]) -> Iterator[Compared]:
 
     Only those MAX_SCANNED demands, and the demands of the current day, are held.
     """
-    window: deque[Demand] = deque(maxlen=MAX_SCANNED)
+    window = _Window(MAX_SCANNED)
     today: deque[Demand] = deque(maxlen=MAX_SCANNED)
     day = None
     for demand in bucket:
@@ -77,21 +78,65 @@ def earlier_candidates(bucket: Iterable[Demand]) -> Iterator[Compared]:
             window.extend(today)
             today.clear()
             day = demand.day
-        yield Compared(demand, _sharing(demand, window))
+        yield Compared(demand, window.sharing(demand, MAX_CANDIDATES))
         today.append(demand)
 
 
-def _sharing(a: Demand, window: deque[Demand]) -> list[Demand]:
-    addressees, themes = set(a.addressees), set(a.themes)
-    found: list[Demand] = []
-    for b in reversed(window):
-        if b.procedure == a.procedure:
-            continue
-        if not addressees.isdisjoint(b.addressees) or not themes.isdisjoint(b.themes):
-            found.append(b)
-            if len(found) >= MAX_CANDIDATES:
-                break
-    return found
+_Key = tuple[bool, str]  # (an addressee?, the addressee or theme)
+_Entry = tuple[int, Demand]  # a demand of the window and when it came in
+
+
+def _keys(demand: Demand) -> set[_Key]:
+    return {(True, a) for a in demand.addressees} | {(False, t) for t in demand.themes}
+
+
+class _Window:
+    """The last `size` demands, found by addressee and by theme: a demand's candidates are read
+    from the lists of its own addressees and themes, never by going through the whole window
+    (which at 5,000 demands cost more than all the rest of linking)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._held: deque[Demand] = deque()
+        self._by_key: dict[_Key, deque[_Entry]] = defaultdict(deque)
+        self._count = 0
+
+    def extend(self, demands: Iterable[Demand]) -> None:
+        """Let `demands` in, in order; the oldest go beyond `size`."""
+        for demand in demands:
+            self._held.append(demand)
+            for key in _keys(demand):
+                self._by_key[key].append((self._count, demand))
+            self._count += 1
+            if len(self._held) > self._size:
+                self._drop(self._held.popleft())
+
+    def _drop(self, demand: Demand) -> None:
+        for key in _keys(demand):
+            entries = self._by_key[key]
+            entries.popleft()  # the oldest of the window is the first of each of its lists
+            if not entries:
+                del self._by_key[key]
+
+    def sharing(self, a: Demand, most: int) -> list[Demand]:
+        """The newest `most` demands held of another procedure sharing an addressee or a
+        theme with `a`, newest first."""
+        lists = [reversed(self._by_key[k]) for k in _keys(a) if k in self._by_key]
+        found: list[Demand] = []
+        last = -1
+        for count, b in heapq.merge(*lists, key=_entry_count, reverse=True):
+            if count == last:
+                continue  # the same demand, by another addressee or theme
+            last = count
+            if b.procedure != a.procedure:
+                found.append(b)
+                if len(found) >= most:
+                    break
+        return found
+
+
+def _entry_count(entry: _Entry) -> int:
+    return entry[0]
 
 
 def candidates(demands: list[Demand]) -> dict[int, list[int]]:
