@@ -247,10 +247,14 @@ def iter_report_links(session: Session) -> Iterator[ReportLink]:
     columns = select(d.id, d.procedure, d.title, d.body, d.header, d.date)
     linker = _Linker(session)
     # Pages of all ids (the primary key's order), then the sources among them: paging on the
-    # sources themselves would have the database sort every remaining source for each page.
-    for ids in row_pages(session, select(d.id), d.id, SOURCE_PAGE):
-        sources = columns.where(d.id.in_([i for (i,) in ids]), d.kind.in_(SECONDARY_KINDS))
-        for row in session.execute(sources.order_by(d.id)).all():
+    # sources themselves would have the database sort every remaining source for each page. The
+    # kind is checked here: given id IN (...) AND kind IN (...), SQLite (no statistics) takes the
+    # kind index and reads every source of the store for each page.
+    for page in row_pages(session, select(d.id, d.kind), d.id, SOURCE_PAGE):
+        wanted = [i for i, kind in page if kind in SECONDARY_KINDS]
+        if not wanted:
+            continue
+        for row in session.execute(columns.where(d.id.in_(wanted)).order_by(d.id)).all():
             document = Source(*row)
             link = linker.link(document)
             if link.method in ("explicit", "inferred"):

@@ -1,0 +1,98 @@
+"""Linking reads a page of documents or a batch of procedures by its ids or its procedures, never
+every document of a kind for each page (given both, SQLite without statistics took the kind index,
+which made link_store quadratic in the store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from whereas.link import reports
+from whereas.link.thread.texts import PROCEDURE_BATCH, iter_resolution_texts
+from whereas.store import Store
+
+from .thread_data import Made, add_text
+
+DEMAND = Made("paragraph", "1", "Calls for the release of all political prisoners.")
+COUNT = PROCEDURE_BATCH + 10
+
+
+def _store(folder: Path) -> Store:
+    """Resolutions of COUNT procedures, and a press release on each."""
+    store = Store.open(f"sqlite:///{folder / 'store.db'}")
+    with store.session() as session:
+        for n in range(COUNT):
+            for kind, reference in [
+                (("motion", "joint_motion", "text_adopted")[n % 3], f"RC-B10-{n:04d}/2025"),
+                ("press_release", f"20250508IPR{n:05d}"),  # not one of its procedure's texts
+            ]:
+                add_text(
+                    session,
+                    kind=kind,
+                    reference=reference,
+                    procedure=f"2025/{2000 + n}(RSP)",
+                    title=kind,
+                    day=date(2025, 5, 8),
+                    clauses=[DEMAND],
+                )
+    return store
+
+
+def _plans_on_documents(store: Store, run: Callable[[Session], Any]) -> list[str]:
+    """What `run` returns is dropped; the query plans of its statements on documents."""
+    statements: list[tuple[str, Any]] = []
+
+    def seen(_c: Any, _cu: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if "FROM documents" in statement:
+            statements.append((statement, parameters))
+
+    with store.session() as session:
+        event.listen(store.engine, "before_cursor_execute", seen)
+        run(session)
+        event.remove(store.engine, "before_cursor_execute", seen)
+        connection = session.connection()
+        plans = [
+            " ".join(
+                str(row[-1])
+                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {s}", tuple(p))
+            )
+            for s, p in statements
+        ]
+    assert plans
+    return plans
+
+
+def _by_index(plan: str) -> bool:
+    """Not by kind; a scan only in the primary key's order (a keyset page's first, limited)."""
+    scan = "SCAN documents" in plan and "sqlite_autoindex_documents_1" not in plan
+    return "ix_documents_kind" not in plan and not scan
+
+
+def test_a_batch_of_procedures_is_read_by_its_procedures(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    with store.session() as session:
+        read = list(iter_resolution_texts(session))
+    assert len(read) == COUNT
+    assert all(len(texts) == 1 for _, texts in read)
+    assert "press_release" not in {t.document.kind for _, texts in read for t in texts}
+    plans = _plans_on_documents(store, lambda session: list(iter_resolution_texts(session)))
+    assert all(_by_index(plan) for plan in plans), plans
+    store.close()
+
+
+def test_a_page_of_sources_is_read_by_its_ids(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+
+    def link(session: Session) -> None:
+        decided = list(reports.iter_report_links(session))
+        assert len(decided) == COUNT  # every press release, none of the resolutions
+        session.rollback()
+
+    plans = _plans_on_documents(store, link)
+    assert all(_by_index(plan) for plan in plans), plans
+    store.close()
