@@ -311,12 +311,14 @@ STAGES = ("read", "recognize", "parse", "store")
 
 
 def stage_times(files: list[Path]) -> dict[str, float]:
-    """Milliseconds per file of each stage of an ingest into a fresh SQLite store, and in all."""
+    """Milliseconds per file of each stage of an ingest into a fresh SQLite store, and in all
+    ("parse" includes making the rows, as the worker does; "store" is the storing process's)."""
     from whereas.parse import parse_document
     from whereas.read import read_bytes
     from whereas.recognize import recognize
     from whereas.store import Store
-    from whereas.store.writer import IncomingDocument, save_document
+    from whereas.store.prepare import prepare_document
+    from whereas.store.writer import IncomingDocument, save_document, sha256_of
 
     spent = dict.fromkeys(STAGES, 0.0)
     with tempfile.TemporaryDirectory() as folder:
@@ -333,9 +335,12 @@ def stage_times(files: list[Path]) -> dict[str, float]:
             recognition = recognize(read, name=str(path))
             laps.append(time.perf_counter())
             parsed = parse_document(read, recognition)
+            # The worker makes the rows and search entries beside the parse (ingest.stages).
+            prepared = prepare_document(sha256_of(raw), read, recognition, parsed, str(path))
             laps.append(time.perf_counter())
             incoming = IncomingDocument(
-                raw, read, recognition, parsed, datetime.now(UTC), source_path=str(path)
+                raw, read, recognition, parsed, datetime.now(UTC), source_path=str(path),
+                prepared=prepared,
             )
             with contextlib.suppress(Exception), store.session() as session:
                 save_document(session, incoming)

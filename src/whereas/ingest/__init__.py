@@ -18,13 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy import select
+
 from whereas.config import Limits
 from whereas.errors import RejectedDocument
 from whereas.ingest.pool import DocumentPool
 from whereas.ingest.stages import Outcome, ParsedFile, Rejection, read_and_parse
 from whereas.read.path import read_file_bytes
 from whereas.store import Store, schema
-from whereas.store.writer import IncomingDocument, document_exists, save_document, sha256_of
+from whereas.store.writer import IncomingDocument, save_document, sha256_of
 
 log = logging.getLogger(__name__)
 Status = Literal["added", "unchanged", "rejected"]
@@ -111,12 +113,14 @@ def _parse_here(raw: bytes, name: str, limits: Limits) -> Outcome:
 def _already_known(store: Store, raw: bytes, name: str) -> IngestResult | None:
     """The result for bytes stored already, or purged from the store; None for new bytes."""
     doc_id = sha256_of(raw)
-    with store.session() as session:
-        if document_exists(session, doc_id):
+    documents, purged = schema.Document.__table__.c, schema.PurgedDocument.__table__.c
+    # Core on a connection, no session: this runs for every file named (issue 10).
+    with store.engine.connect() as connection:
+        if connection.scalar(select(documents.id).where(documents.id == doc_id)) is not None:
             return IngestResult(name, "unchanged", document_id=doc_id)
-        purged = session.get(schema.PurgedDocument, doc_id)
-    if purged is not None:  # a takedown stands: the same bytes never come back by re-ingest
-        day = purged.purged_at.date().isoformat()
+        purged_at = connection.scalar(select(purged.purged_at).where(purged.document_id == doc_id))
+    if purged_at is not None:  # a takedown stands: the same bytes never come back by re-ingest
+        day = purged_at.date().isoformat()
         return IngestResult(
             name, "rejected", reason=f"purged from this store on {day}: not stored again"
         )

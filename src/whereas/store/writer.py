@@ -85,27 +85,26 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
     )
     version = (latest or 0) + 1
     prepared = _prepared(incoming, doc_id)
-    session.add(schema.Blob(sha256=doc_id, size=len(incoming.raw), data=incoming.raw))
-    # Held until the end: the session keeps only weak references, and the steps below look the
-    # document up by its id (one SELECT each once it was collected).
-    document = schema.Document(
-        id=doc_id,
-        version_key=key,
-        version=version,
-        source_path=incoming.source_path,
-        source_url=incoming.source_url,
-        read_at=incoming.read_at,
+    # Core INSERTs: no object of either is read back in this transaction but by a SELECT.
+    blob = {"sha256": doc_id, "size": len(incoming.raw), "data": incoming.raw}
+    _insert(session, schema.Blob, [blob])
+    document = {
+        "id": doc_id,
+        "version_key": key,
+        "version": version,
+        "source_path": incoming.source_path,
+        "source_url": incoming.source_url,
+        "read_at": incoming.read_at,
         **prepared.fields,
-    )
-    session.add(document)
-    session.flush()
+    }
+    _insert(session, schema.Document, [document])
     _insert(session, schema.DocumentReference, prepared.references)
     _save_procedures(session, doc_id, incoming)
     clause_ids = _save_parsed(session, doc_id, prepared, incoming.parsed)
     # A vote list republished during the day: the most complete version supersedes the others.
     from whereas.link.votes import PUBLISHED_LISTS, supersede_publications
 
-    if document.kind in PUBLISHED_LISTS:  # nothing to supersede else (and no SELECT to know it)
+    if document["kind"] in PUBLISHED_LISTS:  # nothing to supersede else (and no SELECT to know it)
         supersede_publications(session, doc_id)
     # The search index changes in the same transaction as the records: never out of step.
     from whereas.search.entries import with_clause_ids
