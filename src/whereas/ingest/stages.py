@@ -80,11 +80,11 @@ def _prepare(
 ) -> PreparedDocument | None:
     # The rows and index entries are made here, beside the parse, so that the process keeping
     # the store only inserts them. Should making them fail, the writer makes them again and
-    # reports the failure as it always has.
+    # reports the failure as it always has; a MemoryError too, since the worker's memory limit
+    # is meant for reading and parsing, which succeeded (the writer made these rows before).
     try:
         return prepare_document(sha256_of(raw), read, recognition, parsed, name)
-    except Exception as exc:
-        _raise_if_out_of_memory(exc)
+    except Exception:
         log.exception("preparing the rows of %s failed", name)
         return None
 

@@ -160,7 +160,7 @@ def _save_parsed(
     session: Session, doc_id: str, prepared: PreparedDocument, parsed: ParsedDocument
 ) -> dict[int, int]:
     """Store the parsed records; the id of each clause by its position."""
-    clause_ids = _insert_clauses(session, prepared.clauses)
+    clause_ids = _insert_clauses(session, doc_id, prepared.clauses)
     _insert(session, schema.Author, prepared.authors)
     _insert(session, schema.Fact, prepared.facts)
     _insert(session, schema.Quote, prepared.quotes)
@@ -173,14 +173,19 @@ def _save_parsed(
     return clause_ids
 
 
-def _insert_clauses(session: Session, values: list[dict[str, Any]]) -> dict[int, int]:
-    """One INSERT of the clauses; the id the database gave each, by its position."""
+def _insert_clauses(session: Session, doc_id: str, values: list[dict[str, Any]]) -> dict[int, int]:
+    """One executemany INSERT of the clauses; the id the database gave each, by its position.
+
+    The ids are read back by (document_id, position), the clauses' unique index: an INSERT ...
+    RETURNING that keeps the rows' order is one statement a row on SQLite (SQLAlchemy cannot
+    match a batch's returned ids to its rows there), 100 statements for a long resolution.
+    """
     if not values:
         return {}
     table = cast(Table, schema.Clause.__table__)
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    ids = session.execute(statement, values).scalars().all()
-    return {v["position"]: i for v, i in zip(values, ids, strict=True)}
+    session.execute(insert(table), values)
+    query = select(table.c.position, table.c.id).where(table.c.document_id == doc_id)
+    return {int(position): int(i) for position, i in session.execute(query)}
 
 
 def _insert(session: Session, table: type[schema.Base], values: list[dict[str, Any]]) -> None:

@@ -1,0 +1,79 @@
+"""A document's rows made by the worker that parsed it: stored in few statements, and made
+again by the writer when the worker could not make them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+
+from whereas.config import Limits
+from whereas.ingest import ingest_bytes, stages
+from whereas.ingest.stages import ParsedFile, read_and_parse
+from whereas.search import search
+from whereas.search.tables import search_entries
+from whereas.store import Store, schema
+from whereas.store.prepare import PreparedDocument
+
+REAL = "howtheyvote/document_rc-10-2025-0249-en.html"
+
+
+def _clause_entries(store: Store) -> list[tuple[int, str]]:
+    """(position, document) of the clause of every clause entry of the index, by position."""
+    c, e = schema.Clause, search_entries
+    with store.session() as session:
+        rows = session.execute(
+            select(c.position, e.c.document_id)
+            .join_from(c, e, e.c.clause_id == c.id)
+            .where(e.c.document_id == c.document_id)
+            .order_by(c.position)
+        )
+        return [(int(p), str(d)) for p, d in rows]
+
+
+def test_the_clauses_go_in_one_statement_and_keep_their_ids(
+    corpus: Path, database_url: str
+) -> None:
+    store = Store.open(database_url)
+    inserts: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO CLAUSES"):
+            inserts.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        result = ingest_bytes(store, (corpus / REAL).read_bytes(), name="rc.html")
+        assert (result.status, result.kind) == ("added", "joint_motion")
+        assert len(inserts) == 1  # not one statement a clause (RETURNING in order on SQLite)
+        entries = _clause_entries(store)
+        with store.session() as session:
+            clauses = session.scalar(select(func.count()).select_from(schema.Clause))
+        assert clauses and len(entries) == clauses  # every clause indexed under its own id
+        assert [p for p, _ in entries] == sorted({p for p, _ in entries})
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+        store.close()
+
+
+def test_a_worker_out_of_memory_while_making_the_rows_still_stores_the_document(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def out_of_memory(*args: Any, **kwargs: Any) -> PreparedDocument:
+        raise MemoryError
+
+    monkeypatch.setattr(stages, "prepare_document", out_of_memory)
+    raw = (corpus / REAL).read_bytes()
+    parsed = read_and_parse(raw, "rc.html", Limits(workers=0))
+    assert isinstance(parsed, ParsedFile) and parsed.prepared is None
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        result = ingest_bytes(store, raw, name="rc.html", limits=Limits(workers=0))
+        assert (result.status, result.kind) == ("added", "joint_motion")
+        assert len(_clause_entries(store)) > 10  # the writer made the rows and the entries
+        with store.session() as session:
+            assert search(session, "children").total > 0
+    finally:
+        store.close()
