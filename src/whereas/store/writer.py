@@ -57,11 +57,6 @@ def sha256_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def document_exists(session: Session, document_id: str) -> bool:
-    """Whether a document with these bytes is already stored."""
-    return session.get(schema.Document, document_id) is not None
-
-
 def version_key(incoming: IncomingDocument) -> str:
     """What makes two documents versions of one source: its URL, else its reference and form."""
     rec = incoming.recognition
