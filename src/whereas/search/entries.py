@@ -16,21 +16,23 @@ from whereas.embed import text_hash
 from whereas.search.backend import EntryRow
 from whereas.search.fts5 import labels_column, reference_probe
 from whereas.search.label_terms import entry_label_terms
-from whereas.search.labels import document_countries, document_passage, encode, procedure_type
+from whereas.search.labels import (
+    AddressingClause,
+    TitledText,
+    document_countries,
+    document_passage,
+    encode,
+    procedure_type,
+)
 from whereas.search.text import index_terms
 
 
-class IndexedDocument(Protocol):
-    """What the index reads of a document (a stored row, or its values before it is stored)."""
+class IndexedDocument(TitledText, Protocol):
+    """What the index reads of a document (a stored row, or its values before it is stored):
+    labels' title, body and language, and these."""
 
     @property
     def kind(self) -> str: ...
-    @property
-    def title(self) -> str | None: ...
-    @property
-    def body(self) -> str | None: ...
-    @property
-    def language(self) -> str | None: ...
     @property
     def date(self) -> date | None: ...
     @property
@@ -41,8 +43,9 @@ class IndexedDocument(Protocol):
     def source_path(self) -> str | None: ...
 
 
-class IndexedClause(Protocol):
-    """What the index reads of a clause (a stored row, or a parsed clause)."""
+class IndexedClause(AddressingClause, Protocol):
+    """What the index reads of a clause (a stored row, or a parsed clause): labels' addressees,
+    and these."""
 
     @property
     def position(self) -> int: ...
@@ -52,8 +55,6 @@ class IndexedClause(Protocol):
     def text(self) -> str: ...
     @property
     def verbs(self) -> Sequence[Any] | None: ...
-    @property
-    def addressees(self) -> Sequence[Any] | None: ...
     @property
     def themes(self) -> Sequence[Any] | None: ...
 
