@@ -82,10 +82,13 @@ class ClauseFinder:
 
     def __init__(self, session: Session, references: Iterable[str] | None = None) -> None:
         query = select(schema.Document).where(schema.Document.kind.in_(VOTED_TEXTS))
-        if references is not None:
-            query = query.where(schema.Document.reference.in_(sorted(set(references))))
+        wanted = None if references is None else sorted(set(references))
+        if wanted is not None:
+            query = query.where(schema.Document.reference.in_(wanted))
         texts: dict[str, list[schema.Document]] = defaultdict(list)
-        for doc in session.scalars(query):
+        # Given no reference (a procedure without votes), an empty IN would have SQLite walk the
+        # kind index: every motion of the store for each procedure page.
+        for doc in session.scalars(query) if wanted != [] else ():
             if doc.reference:
                 texts[doc.reference].append(doc)
         self._text = {ref: min(docs, key=_preference) for ref, docs in texts.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, undefer
 
 from whereas.errors import UnknownReference
@@ -127,7 +127,7 @@ def _procedure_record(session: Session, procedure: schema.Procedure) -> Procedur
                 | (schema.Vote.reference.in_(own_refs))
             )
             .where(schema.Vote.official.is_(True))
-            .where(~schema.Vote.document_id.in_(_superseded))
+            .where(~exists(_superseded))
             .order_by(schema.Vote.date, schema.Vote.document_id, schema.Vote.position)
         )
     )
@@ -139,4 +139,8 @@ def _procedure_record(session: Session, procedure: schema.Procedure) -> Procedur
 
 
 # A vote list republished later supersedes its earlier publication: its votes are the record.
-_superseded = select(schema.Document.id).where(schema.Document.superseded_by.is_not(None))
+# Looked up by each vote's document (a NOT IN list would be every superseded document, read by a
+# scan of documents: SQLite does not take ix_documents_superseded_by for IS NOT NULL).
+_superseded = select(schema.Document.id).where(
+    schema.Document.id == schema.Vote.document_id, schema.Document.superseded_by.is_not(None)
+)

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -65,6 +66,8 @@ class Document(Base):
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     # Votes and people (migration 0003): the publication of the same sitting that replaces this one.
     superseded_by: Mapped[str | None] = mapped_column(SHA, index=True)
+    # Migration 0011: the newest of one kind without sorting every document of that kind.
+    __table_args__ = (Index("ix_documents_by_kind_and_date", "kind", "date"),)
 
 
 class DocumentReference(Base):
@@ -391,3 +394,16 @@ class PurgedDocument(Base):
     purged_by: Mapped[str] = mapped_column(Text)
     purged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class RowCount(Base):
+    """How many rows a counted table holds (value ''), or hold one value of a column.
+
+    Kept by triggers (migration 0011) in the transaction that writes the rows: read, never
+    written, by the library.
+    """
+
+    __tablename__ = "row_counts"
+    counted: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)

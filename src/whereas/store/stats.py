@@ -1,36 +1,45 @@
-"""Counts of what a store holds."""
+"""Counts of what a store holds, read from row_counts (kept by triggers: migration 0011)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.store import schema
 
-_COUNTED: dict[str, Any] = {
-    "procedures": schema.Procedure,
-    "documents": schema.Document,
-    "clauses": schema.Clause,
-    "authors": schema.Author,
-    "votes": schema.Vote,
-    "member_votes": schema.MemberVote,
-    "people": schema.Person,
-    "facts": schema.Fact,
-    "quotes": schema.Quote,
-    "links": schema.Link,
-}
+COUNTED = (
+    "procedures",
+    "documents",
+    "clauses",
+    "authors",
+    "votes",
+    "member_votes",
+    "people",
+    "facts",
+    "quotes",
+    "links",
+)
+
+
+def row_counts(session: Session, counted: str) -> dict[str, int]:
+    """The counts filed under `counted`: a table's total under '', or a column's values."""
+    rows = session.execute(
+        select(schema.RowCount.value, schema.RowCount.n).where(schema.RowCount.counted == counted)
+    )
+    return {value: n for value, n in rows if n}
+
+
+def table_rows(session: Session, table: str) -> int:
+    """How many rows `table` (one of COUNTED) holds, without counting them."""
+    return row_counts(session, table).get("", 0)
 
 
 def store_stats(session: Session) -> dict[str, Any]:
     """Row counts per record type, and documents per kind."""
-    counts: dict[str, Any] = {
-        name: session.scalar(select(func.count()).select_from(table)) or 0
-        for name, table in _COUNTED.items()
-    }
-    kinds = session.execute(
-        select(schema.Document.kind, func.count()).group_by(schema.Document.kind)
-    ).all()
-    counts["documents_by_kind"] = {row[0]: row[1] for row in sorted(kinds)}
+    query = select(schema.RowCount.counted, schema.RowCount.n).where(schema.RowCount.value == "")
+    totals = dict(session.execute(query).all())
+    counts: dict[str, Any] = {name: totals.get(name, 0) for name in COUNTED}
+    counts["documents_by_kind"] = dict(sorted(row_counts(session, "documents.kind").items()))
     return counts

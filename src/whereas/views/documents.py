@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from whereas.store import schema
 from whereas.store.lookup import DocumentRecord, document_record
+from whereas.store.stats import row_counts, table_rows
 from whereas.views.common import ExternalLink, Page, document_links
 from whereas.views.lineage import DocumentLineage, document_lineage
 from whereas.views.tallies import Mark, claim_verdicts
@@ -58,10 +59,28 @@ def list_documents(
         query = query.where(schema.Document.procedure == procedure)
     if language:
         query = query.where(schema.Document.language == language)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if procedure or language:
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    else:
+        total = _shown_documents(session, kind)
     order = (schema.Document.date.desc(), schema.Document.id)
     rows = list(session.scalars(query.order_by(*order).limit(limit).offset(offset)))
     return Page(rows, total, limit, offset)
+
+
+def _shown_documents(session: Session, kind: str | None) -> int:
+    """Documents (of `kind`) not hidden: the kept counts less the few hidden ones, so that the
+    list's total does not count the whole store."""
+    if kind:
+        stored = row_counts(session, "documents.kind").get(kind, 0)
+    else:
+        stored = table_rows(session, "documents")
+    hidden = select(func.count()).select_from(schema.HiddenDocument).join(
+        schema.Document, schema.Document.id == schema.HiddenDocument.document_id
+    )
+    if kind:
+        hidden = hidden.where(schema.Document.kind == kind)
+    return stored - (session.scalar(hidden) or 0)
 
 
 def find_document(session: Session, document_id: str) -> schema.Document | None:

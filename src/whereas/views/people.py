@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from whereas.store import schema
+from whereas.store.stats import row_counts
 from whereas.views.common import Page
 from whereas.vocabularies.groups import all_groups
 
@@ -161,12 +162,7 @@ def list_groups(session: Session) -> list[GroupSummary]:
         ).group_by(schema.Membership.group)
     )
     members: dict[str, int] = {code: n for code, n in member_rows if code}
-    position_rows = session.execute(
-        select(schema.MemberVote.group, func.count())
-        .where(schema.MemberVote.group.is_not(None))
-        .group_by(schema.MemberVote.group)
-    )
-    positions: dict[str, int] = {code: n for code, n in position_rows if code}
+    positions = {code: n for code, n in row_counts(session, "member_votes.group").items() if code}
     codes = sorted(set(members) | {c for c in positions if c})
     summaries = [
         GroupSummary(c, group_label(c), members.get(c, 0), positions.get(c, 0)) for c in codes

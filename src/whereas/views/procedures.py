@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from whereas.link.thread.summary import ProcedureLineage, procedure_lineage
 from whereas.store import schema
 from whereas.store.lookup import ProcedureRecord
+from whereas.store.stats import table_rows
 from whereas.views.common import ExternalLink, Page, procedure_links
 from whereas.views.tallies import TallyRow, procedure_tallies
 from whereas.views.titles import procedure_titles
@@ -64,7 +65,10 @@ def list_procedures(
         query = query.where(
             or_(schema.Procedure.reference.ilike(pattern), schema.Procedure.title.ilike(pattern))
         )
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    if type_ or text:
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    else:
+        total = table_rows(session, "procedures")
     rows = list(
         session.scalars(
             query.order_by(schema.Procedure.reference.desc()).limit(limit).offset(offset)
