@@ -8,10 +8,18 @@ BIN := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 DB ?= sqlite:///whereas.db
 PYTEST_ARGS ?= -n 2
+# SQLite's ranking function for search (whereas.store.native), built from C when a compiler is here.
+NATIVE := src/whereas/store/native/_whereas_bm25.so
 
 .PHONY: setup chromium check test run ingest-corpus clean bench
 
-setup: $(BIN)/whereas chromium
+setup: $(BIN)/whereas $(NATIVE) chromium
+
+# Without a C compiler or SQLite's headers search ranks with FTS5's bm25(): same results, slower.
+$(NATIVE): src/whereas/store/native/whereas_bm25.c
+	@if command -v $(CC) >/dev/null 2>&1 && [ -f /usr/include/sqlite3ext.h ]; then \
+		echo "$(CC) $< -> $@"; $(CC) -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $< -lm; \
+	else echo "no $(CC) or no /usr/include/sqlite3ext.h (libsqlite3-dev): search ranks with bm25()" >&2; fi
 
 # Browser tests drive Debian's chromium (never `playwright install`): installed when missing,
 # as root only; a no-op when present.
@@ -55,4 +63,4 @@ bench: setup
 	$(BIN)/python bench/ingest.py --scale 1000 --scale 10000 --load --write
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm
+	rm -rf $(VENV) $(NATIVE) .mypy_cache .ruff_cache .pytest_cache whereas.db whereas.db-wal whereas.db-shm

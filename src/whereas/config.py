@@ -44,6 +44,12 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
 
 
+def native_rank() -> bool:
+    """Whether SQLite search ranks with whereas_bm25 when it is built (whereas.store.native):
+    WHEREAS_NATIVE_RANK=0 makes it rank with FTS5's bm25(), which gives the same scores."""
+    return os.environ.get("WHEREAS_NATIVE_RANK", "1").strip() != "0"
+
+
 def _int_env(name: str, default: int) -> int:
     value = os.environ.get(name)
     if value is None or not value.strip():

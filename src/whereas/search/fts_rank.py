@@ -10,6 +10,11 @@ word BM25 prefers the shorter entry, and more occurrences are what let a longer 
 Scores from the pools are the same BM25 (the labels column, where the repeated words are, weighs
 0), so they merge by score. On the bench's million clauses the
 top 20 so found score as the exact top 20 for most broad queries (docs/search.md).
+
+The score is whereas_bm25 (whereas.store.native) when it is built: the same BM25 as FTS5's
+bm25(search_fts, 1.0, 0.0), fed with the phrases' counts kept per version of the index
+(whereas.search.frequencies) and with each entry's length from its rowid, instead of counting
+every phrase's entries again in each statement and reading each entry's length from a table.
 """
 
 from __future__ import annotations
@@ -17,16 +22,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Function, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
+from whereas.config import native_rank
 from whereas.search.backend import Ranked
 from whereas.search.filters import Filters
-from whereas.search.fts5 import FTS, fts_match, repeated_match, search_fts
+from whereas.search.frequencies import phrase_frequencies
+from whereas.search.fts5 import (
+    BAND_SHIFT,
+    FTS,
+    MAX_BAND,
+    compile_match,
+    fts_match,
+    repeated_match,
+    search_fts,
+)
 from whereas.search.fts_filters import entry_share, filter_plan, first_pool
 from whereas.search.plan import Match, PhraseTerms, Terms, leaves
 from whereas.search.tables import search_entries as e
+from whereas.store import native
 
 RANK_CANDIDATES = 5_000  # exact BM25 up to this many matches; beyond, the shortest this many
 REPEATED_CANDIDATES = 2_000  # and the shortest this many that repeat a word of the query
@@ -51,15 +67,16 @@ def rank(session: Session, match: Match, filters: Filters, limit: int, stamp: in
     """The best `limit` entries that match and pass `filters`, best first."""
     plan = filter_plan(session, filters, stamp)
     expression = fts_match(match, plan.matched)
+    score = _score(session, match)
     want = first_pool(limit, plan.kept)
     where = filters.where()
     while True:  # a filter left out of the match is checked here, on the ranked entries
         size = max(RANK_CANDIDATES, want)
-        ranked, seen = _shortest(session, expression, size + 1, want)
+        ranked, seen = _shortest(session, expression, score, size + 1, want)
         matches: int | None = seen
         if seen > size:  # broad: add the shortest that repeat words of the query
             matches = None
-            repeating = _repeating(session, expression, match, want, stamp)
+            repeating = _repeating(session, expression, score, match, want, stamp)
             ranked = _merged(ranked, repeating, want)
         kept = _satisfying(session, ranked, where) if where else ranked
         if len(kept) >= limit or len(ranked) < want:
@@ -67,15 +84,23 @@ def rank(session: Session, match: Match, filters: Filters, limit: int, stamp: in
         want *= 4
 
 
+def _score(session: Session, match: Match) -> Function[Any]:
+    """BM25 of search_fts's rows, the labels column weighing nothing: whereas_bm25 given the
+    counts of the query's phrases (its words come first in every MATCH ranked; the phrases
+    after them, labels, weigh nothing), or FTS5's bm25()."""
+    if not (native_rank() and native.available()):
+        return func.bm25(FTS, 1.0, 0.0)
+    counts = phrase_frequencies(session, compile_match(match))
+    return func.whereas_bm25(FTS, counts, BAND_SHIFT, MAX_BAND)
+
+
 def _shortest(
-    session: Session, expression: str, candidates: int, limit: int
+    session: Session, expression: str, score: Function[Any], candidates: int, limit: int
 ) -> tuple[list[Ranked], int]:
     """The best `limit` by BM25 of the first `candidates` matches in rowid order (the shortest
-    entries), and how many candidates there were: one statement, so FTS5 counts the entries of
-    each phrase once."""
-    score = func.bm25(FTS, 1.0, 0.0).label("score")  # the labels column weighs nothing
+    entries), and how many candidates there were: one statement."""
     first = (
-        select(search_fts.c.rowid, score)
+        select(search_fts.c.rowid, score.label("score"))
         .where(FTS.op("MATCH")(expression))
         .order_by(search_fts.c.rowid)
         .limit(candidates)
@@ -88,7 +113,7 @@ def _shortest(
 
 
 def _repeating(
-    session: Session, expression: str, match: Match, want: int, stamp: int
+    session: Session, expression: str, score: Function[Any], match: Match, want: int, stamp: int
 ) -> list[Ranked]:
     """The best `want` of the shortest matches that repeat a word of the query, and of the
     shortest that repeat each of its words, ranked in one statement."""
@@ -99,10 +124,11 @@ def _repeating(
     some = f"{expression} AND {some}"
     each = repeated_match(match, every=True, common=common)
     if each is None:  # one word or phrase: its repeats have both pools' room
-        return _shortest(session, some, REPEATED_CANDIDATES + ALL_REPEATED_CANDIDATES, want)[0]
+        pool = REPEATED_CANDIDATES + ALL_REPEATED_CANDIDATES
+        return _shortest(session, some, score, pool, want)[0]
     cut = _rowid_after(session, some, REPEATED_CANDIDATES)
     if cut is None:  # few enough to rank them all
-        return _shortest(session, some, REPEATED_CANDIDATES, want)[0]
+        return _shortest(session, some, score, REPEATED_CANDIDATES, want)[0]
     every = (
         select(_every.c.rowid)
         .where(_EVERY_FTS.op("MATCH")(f"{expression} AND {each}"))
@@ -110,11 +136,11 @@ def _repeating(
         .limit(ALL_REPEATED_CANDIDATES)
         .scalar_subquery()
     )
-    score = func.bm25(FTS, 1.0, 0.0).label("score")
+    scored = score.label("score")
     query = (
-        select(search_fts.c.rowid, score)
+        select(search_fts.c.rowid, scored)
         .where(FTS.op("MATCH")(some), or_(search_fts.c.rowid < cut, search_fts.c.rowid.in_(every)))
-        .order_by(score, search_fts.c.rowid)
+        .order_by(scored, search_fts.c.rowid)
         .limit(want)
     )
     return [Ranked(int(row[0]), -float(row[1])) for row in session.execute(query)]

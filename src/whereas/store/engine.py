@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from whereas.errors import StoreError
+from whereas.store import native
 
 
 def normalise_url(url: str) -> str:
@@ -52,6 +53,7 @@ def make_engine(url: str) -> Engine:
             parent = Path(database).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"folder of the SQLite store does not exist: {parent}")
+        native.register()  # before the engine's first connection: SQLite runs it on each
         engine = create_engine(full)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
