@@ -45,9 +45,10 @@ from bench.search_pg_quality import hnsw_recall, pg_exact_overlap  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from whereas.config import native_rank  # noqa: E402
 from whereas.embed import E5Embedder  # noqa: E402
+from whereas.search import counts, frequencies, search  # noqa: E402
 from whereas.search import postgres as pg  # noqa: E402
-from whereas.search import search  # noqa: E402
 from whereas.search import sqlite as fts  # noqa: E402
 from whereas.search.backend import lexical_index  # noqa: E402
 from whereas.search.encoder import E5Encoder  # noqa: E402
@@ -60,7 +61,7 @@ from whereas.search.plan import Match, leaves, plan  # noqa: E402
 from whereas.search.query import parse  # noqa: E402
 from whereas.search.results import Mode  # noqa: E402
 from whereas.search.vector_index import ensure_vector_indexes  # noqa: E402
-from whereas.store import Store  # noqa: E402
+from whereas.store import Store, native  # noqa: E402
 
 try:
     from whereas.search.fts_rank import RANK_CANDIDATES
@@ -129,14 +130,26 @@ def _stat(pid: int) -> list[str]:
 
 
 def timed(
-    run: Callable[[str], object], queries: list[str], rounds: int, server: int | None = None
+    run: Callable[[str], object],
+    queries: list[str],
+    rounds: int,
+    server: int | None = None,
+    *,
+    before: Callable[[], object] | None = None,
 ) -> Timing:
     """p50 and p95 in milliseconds over every query, `rounds` times: wall clock and this
     process's CPU time (on a shared machine the wall clock includes waiting for a core), and
-    the CPU time of the server backend whose pid is `server` (PostgreSQL)."""
+    the CPU time of the server backend whose pid is `server` (PostgreSQL). Each query runs once
+    untimed first (a server answers many), unless `before` is given: it runs before each timed
+    query instead (forget_counts: each query as the first a new process runs)."""
     wall, cpu, backend = [], [], []
+    if before is None:
+        for query in queries:
+            run(query)
     for _ in range(rounds):
         for query in queries:
+            if before is not None:
+                before()
             began_server = backend_cpu(server) if server else 0.0
             began, began_cpu = time.perf_counter(), time.process_time()
             run(query)
@@ -198,11 +211,19 @@ def exact_overlap(session: Session, raw: sqlite3.Connection, counts: dict[str, i
     return lines
 
 
+def forget_counts() -> None:
+    """Forget the counts a process keeps (entries per word for plans, per phrase for BM25)."""
+    counts.forget()
+    frequencies.forget()
+
+
 def breakdown(session: Session) -> list[str]:
-    """Milliseconds of each part of a lexical search on the broad queries."""
+    """Milliseconds of each part of a lexical search on the broad queries (run once before:
+    the counts it makes are kept)."""
     index = lexical_index(session)
     lines = []
     for query in BROAD:
+        index.rank(session, _match(query), Filters(), FACET_TOP)
         match = _match(query)
         parts: dict[str, float] = {}
         began = time.perf_counter()
@@ -416,6 +437,9 @@ def report(
 ) -> None:
     """Load the vectors, count the matches, run the queries each way and print the figures."""
     postgres = isinstance(floor, PostgresFloor)
+    if not postgres:
+        native_ok = native.available() and native_rank()
+        print("ranking: " + ("whereas_bm25 (whereas.store.native)" if native_ok else "bm25()"))
     with store.session() as session:
         before = _rss("VmRSS")
         Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM, the peak RSS
@@ -437,6 +461,8 @@ def report(
         rows = [(floor.name, timed(floor.run, QUERIES, args.rounds, floor.server()))]
         lexical = timed(lambda q: search(session, q), QUERIES, args.rounds, backend)
         rows.append(("whereas lexical (hits, snippets, facets, total)", lexical))
+        cold = timed(lambda q: search(session, q), QUERIES, 1, backend, before=forget_counts)
+        rows.append(("whereas lexical, first run (the words' counts made, then kept)", cold))
         for name, kwargs in FILTERS.items():
             run = timed(_filtered(session, kwargs), QUERIES, args.rounds, backend)
             rows.append((f"whereas lexical, {name}", run))

@@ -6,7 +6,7 @@ counts are made here once per version of the index instead and given to whereas_
 (whereas.store.native), which scores exactly as bm25() does. The version changes whenever an
 entry is written or removed, so the counts are always those of the index searched: the next
 entry id (it grows on every write) and FTS5's averages record (row count and total length,
-which a removal changes), read in the search's own transaction.
+which a removal changes once its transaction commits), read in the search's own transaction.
 """
 
 from __future__ import annotations
@@ -59,3 +59,9 @@ def phrases(terms: str) -> list[str]:
     """The phrases of a compile_match expression in the order FTS5 numbers them (as written:
     compile_match quotes every phrase and nothing else)."""
     return _PHRASE.findall(terms)
+
+
+def forget() -> None:
+    """Drop every kept count (a benchmark times a search as a new process would run it)."""
+    with _lock:
+        _kept.clear()

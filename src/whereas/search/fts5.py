@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, literal_column
+from sqlalchemy import Column, Integer, MetaData, Table, Text, literal_column, text
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnClause
 
 from whereas.search.label_terms import LabelMatch
@@ -40,6 +41,29 @@ search_state = Table(
 )
 search_references = Table("search_references", _meta, Column("value", Text))
 FTS: ColumnClause[Any] = literal_column("search_fts")
+
+
+_AVERAGES = text("SELECT block FROM search_fts_data WHERE id = 1")
+
+
+def indexed_entries(session: Session) -> int:
+    """How many rows search_fts holds: the first varint of FTS5's averages record, which FTS5
+    writes as each writing transaction ends (counting the entries took 40 ms at a million)."""
+    block = session.scalar(_AVERAGES)
+    return _varint(bytes(block)) if block else 0
+
+
+def _varint(data: bytes) -> int:
+    """SQLite's variable-length integer at the start of `data` (big-endian, 7 bits a byte,
+    the ninth byte whole)."""
+    value = 0
+    for position, byte in enumerate(data[:9]):
+        if position == 8:
+            return value << 8 | byte
+        value = value << 7 | byte & 0x7F
+        if byte < 0x80:
+            break
+    return value
 
 
 def labels_column(terms: list[str], labels: list[str]) -> str:
