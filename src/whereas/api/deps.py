@@ -15,13 +15,16 @@ MAX_PAGE = 500
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """A session on the application's store, closed after the answer."""
+    """A session on the application's store, committed before the answer is sent."""
     store: Store = request.app.state.store
     with store.session() as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the session is committed when the handler returns, before the answer goes
+# out. By default FastAPI runs the code after `yield` once the answer is sent, and a browser that
+# follows a POST's redirect at once could read the store before the POST's commit.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page (1-500).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 
