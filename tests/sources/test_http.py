@@ -8,6 +8,7 @@ import httpx
 import pytest
 import respx
 
+from whereas.config import DEFAULT_USER_AGENT
 from whereas.sources import FetchSettings, PoliteClient
 from whereas.sources.failures import (
     FetchFailed,
@@ -16,7 +17,6 @@ from whereas.sources.failures import (
     TruncatedBody,
 )
 from whereas.sources.http import ManualClock, retry_after_seconds
-from whereas.sources.settings import DEFAULT_USER_AGENT
 
 URL = "https://www.europarl.europa.eu/doceo/document/PV-10-2025-05-08-VOT_EN.xml"
 XML = b"<?xml version='1.0'?><file language='EN'><sitting/></file>"

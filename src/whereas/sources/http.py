@@ -19,6 +19,7 @@ from tenacity import (
     wait_exponential,
 )
 
+from whereas.config import FetchSettings
 from whereas.sources.cache import CachedResponse, ResponseCache
 from whereas.sources.failures import (
     FetchFailed,
@@ -27,7 +28,6 @@ from whereas.sources.failures import (
     SourceUnavailable,
     TruncatedBody,
 )
-from whereas.sources.settings import FetchSettings
 
 Origin = Literal["cache", "network", "not_modified"]
 BodyCheck = Callable[[bytes], None]
