@@ -11,6 +11,7 @@ from whereas.recognize.references import (
     find_references,
     is_complete_procedure,
     normalise_reference,
+    procedure_type,
 )
 from whereas.recognize.terms import TERM_STARTS
 
@@ -197,3 +198,22 @@ def test_procedures_round_trip(year: int, number: int, kind: str) -> None:
     assert ref is not None and ref.value == f"{year}/{number:04d}({kind.upper()})"
     eli = normalise_reference(f"eli/dl/proc/{year}-{number:04d}")
     assert eli is not None and eli.value == f"{year}/{number:04d}"
+
+
+PROCEDURE_TYPES = [
+    ("2022/2505(RSP)", "RSP"),
+    ("2019/2125(INI)", "INI"),
+    ("2022/2505(RSP)\n", "RSP"),
+    ("2022/2505", None),  # an ELI procedure: no type
+    ("2022/2505(rsp)", None),
+    ("2022/2505(RSPX)", None),
+    ("2022/2505(RS)", None),
+    ("(RSP)2022/2505", None),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("procedure", "expected"), PROCEDURE_TYPES)
+def test_procedure_type(procedure: str | None, expected: str | None) -> None:
+    assert procedure_type(procedure) == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -11,9 +12,10 @@ from whereas.errors import StoreError
 from whereas.parse.records import Author, Clause, MemberVote, ParsedDocument, Vote
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition, Reference
+from whereas.recognize.references import procedure_type
 from whereas.store import Store, schema
 from whereas.store.migrate import current_revision
-from whereas.store.writer import IncomingDocument, save_document
+from whereas.store.writer import IncomingDocument, ensure_procedure, save_document
 
 
 def _incoming(raw: bytes, reference: str = "RC-B9-0065/2022") -> IncomingDocument:
@@ -92,3 +94,21 @@ def test_bad_urls_are_store_errors(tmp_path: object) -> None:
         Store.open("mysql://nowhere/db")
     with pytest.raises(StoreError):
         Store.open("sqlite:////no/such/folder/store.db")
+
+
+def test_a_procedure_is_typed_as_search_labels_it(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    try:
+        with store.session() as session:
+            for reference, expected in [
+                ("2022/2505(RSP)", "RSP"),
+                ("2019/2125(INI)", "INI"),
+                ("2022/2505", None),
+                ("2022/2505(rsp)", None),
+                ("2022/2505(RSPX)", None),
+                ("(RSP)2022/2505", None),
+            ]:
+                assert ensure_procedure(session, reference).type == expected, reference
+                assert procedure_type(reference) == expected
+    finally:
+        store.close()

@@ -43,6 +43,8 @@ PROCEDURE_TYPES = frozenset(
     }
 )
 
+_PROCEDURE_TYPE = re.compile(r"\(([A-Z]{3})\)\s*$")
+
 Builder = Callable[["re.Match[str]"], str | None]
 
 
@@ -252,6 +254,12 @@ def normalise_reference(s: str) -> Reference | None:
 def is_complete_procedure(value: str) -> bool:
     """Whether a procedure carries its type: "2022/2505(RSP)" yes, "2022/2505" (ELI) no."""
     return value.endswith(")")
+
+
+def procedure_type(procedure: str | None) -> str | None:
+    """RSP of 2022/2505(RSP): the three capitals in brackets that end it, else None."""
+    found = _PROCEDURE_TYPE.search(procedure or "")
+    return found.group(1) if found else None
 
 
 def complete_procedure(value: str, references: Iterable[Reference]) -> str:

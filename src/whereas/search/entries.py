@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from whereas.embed import text_hash
+from whereas.recognize.references import procedure_type
 from whereas.search.backend import EntryRow
 from whereas.search.fts5 import labels_column, reference_probe
 from whereas.search.label_terms import entry_label_terms
@@ -22,7 +23,6 @@ from whereas.search.labels import (
     document_countries,
     document_passage,
     encode,
-    procedure_type,
 )
 from whereas.search.text import index_terms
 

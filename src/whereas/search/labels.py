@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
@@ -10,7 +9,6 @@ from whereas.vocabularies.countries import country, country_code
 from whereas.vocabularies.lexicon import language_pack
 
 AUTHORITIES = "authorities:"
-_PROCEDURE_TYPE = re.compile(r"\(([A-Z]{3})\)\s*$")
 DOCUMENT_PASSAGE_CHARS = 1500  # a document's vector is of its title and the start of its body
 
 
@@ -41,12 +39,6 @@ def encode(values: Iterable[str]) -> str | None:
 def decode(column: str | None) -> list[str]:
     """The values of an encoded column."""
     return [v for v in (column or "").split("|") if v]
-
-
-def procedure_type(procedure: str | None) -> str | None:
-    """RSP of 2022/2505(RSP)."""
-    found = _PROCEDURE_TYPE.search(procedure or "")
-    return found.group(1) if found else None
 
 
 def title_countries(title: str | None, language: str | None) -> set[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
@@ -17,11 +16,11 @@ from whereas.parse.records import Person as PersonRecord
 from whereas.parse.records import Vote as VoteRecord
 from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
+from whereas.recognize.references import procedure_type
 from whereas.store import rows, schema
 from whereas.store.prepare import PreparedDocument, prepare_document
 
 Outcome = Literal["added", "unchanged"]
-_PROCEDURE_TYPE = re.compile(r"\((?P<type>[A-Z]{3})\)$")
 
 
 @dataclass(frozen=True)
@@ -125,10 +124,7 @@ def ensure_procedure(
     """The procedure `reference`, made if it is new; a title fills an empty one."""
     procedure = session.get(schema.Procedure, reference)
     if procedure is None:
-        match = _PROCEDURE_TYPE.search(reference)
-        procedure = schema.Procedure(
-            reference=reference, type=match.group("type") if match else None
-        )
+        procedure = schema.Procedure(reference=reference, type=procedure_type(reference))
         session.add(procedure)
     if title and not procedure.title:
         procedure.title = title
