@@ -3,6 +3,7 @@ again by the writer when the worker could not make them."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from whereas.ingest import ingest_bytes, stages
 from whereas.ingest.stages import ParsedFile, read_and_parse
 from whereas.search import search
 from whereas.search.tables import search_entries
-from whereas.store import Store, schema
+from whereas.store import Store, schema, writer
 from whereas.store.prepare import PreparedDocument
 
 REAL = "howtheyvote/document_rc-10-2025-0249-en.html"
@@ -77,3 +78,24 @@ def test_a_worker_out_of_memory_while_making_the_rows_still_stores_the_document(
             assert search(session, "children").total > 0
     finally:
         store.close()
+
+
+def test_rows_that_cannot_be_made_are_logged_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> PreparedDocument:
+        raise ValueError("no rows")
+
+    monkeypatch.setattr(stages, "prepare_document", broken)  # in the worker
+    monkeypatch.setattr(writer, "prepare_document", broken)  # and again in the writer
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    caplog.set_level(logging.INFO)
+    try:
+        raw = (corpus / REAL).read_bytes()
+        result = ingest_bytes(store, raw, name="rc.html", limits=Limits(workers=0))
+    finally:
+        store.close()
+    assert result.status == "rejected" and "no rows" in (result.reason or "")
+    failures = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.getMessage() for r in failures] == ["storing rc.html failed"]
+    assert failures[0].exc_info is not None and "no rows" in str(failures[0].exc_info[1])

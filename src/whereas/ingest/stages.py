@@ -80,12 +80,12 @@ def _prepare(
 ) -> PreparedDocument | None:
     # The rows and index entries are made here, beside the parse, so that the process keeping
     # the store only inserts them. Should making them fail, the writer makes them again and
-    # reports the failure as it always has; a MemoryError too, since the worker's memory limit
-    # is meant for reading and parsing, which succeeded (the writer made these rows before).
+    # the store step logs the failure, with its traceback, and rejects the document: logged
+    # here as well, each failure was reported twice. A MemoryError too is left to the writer,
+    # since the worker's memory limit is meant for reading and parsing, which succeeded.
     try:
         return prepare_document(sha256_of(raw), read, recognition, parsed, name)
     except Exception:
-        log.exception("preparing the rows of %s failed", name)
         return None
 
 
