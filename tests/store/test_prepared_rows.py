@@ -4,6 +4,9 @@ again by the writer when the worker could not make them."""
 from __future__ import annotations
 
 import logging
+import pickle
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,8 @@ from whereas.ingest.stages import ParsedFile, read_and_parse
 from whereas.search import search
 from whereas.search.tables import search_entries
 from whereas.store import Store, schema, writer
-from whereas.store.prepare import PreparedDocument
+from whereas.store.prepare import PreparedDocument, prepare_document
+from whereas.store.writer import IncomingDocument, save_document, sha256_of
 
 REAL = "howtheyvote/document_rc-10-2025-0249-en.html"
 
@@ -99,3 +103,78 @@ def test_rows_that_cannot_be_made_are_logged_once(
     failures = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert [r.getMessage() for r in failures] == ["storing rc.html failed"]
     assert failures[0].exc_info is not None and "no rows" in str(failures[0].exc_info[1])
+
+
+def _worker_parse(corpus: Path) -> tuple[bytes, ParsedFile]:
+    raw = (corpus / REAL).read_bytes()
+    made = read_and_parse(raw, "rc.html", Limits(workers=0))
+    assert isinstance(made, ParsedFile) and made.prepared is not None
+    return raw, made
+
+
+def _incoming(raw: bytes, made: ParsedFile, prepared: PreparedDocument) -> IncomingDocument:
+    return IncomingDocument(
+        raw=raw,
+        read=made.read,
+        recognition=made.recognition,
+        parsed=made.parsed,
+        read_at=datetime.now(UTC),
+        source_path="rc.html",
+        prepared=prepared,
+    )
+
+
+def test_rows_made_by_the_worker_are_inserted_as_they_came(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, made = _worker_parse(corpus)
+    assert made.prepared is not None
+    piped = pickle.loads(pickle.dumps(made.prepared))  # as it crosses the worker's pipe
+
+    def not_again(*args: Any, **kwargs: Any) -> PreparedDocument:
+        raise AssertionError("the writer made the rows again")
+
+    monkeypatch.setattr(writer, "prepare_document", not_again)
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        with store.session() as session:
+            assert save_document(session, _incoming(raw, made, piped)).outcome == "added"
+    finally:
+        store.close()
+
+
+def test_rows_made_of_another_parse_are_made_again(corpus: Path, tmp_path: Path) -> None:
+    raw, made = _worker_parse(corpus)
+    parsed, rec = made.parsed, made.recognition
+    other_parse = replace(
+        parsed, clauses=[replace(c, text=f"other {c.text}") for c in parsed.clauses[:3]]
+    )
+    other_recognition = replace(rec, language="fr")
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        for i, (other_rec, other_parsed) in enumerate(
+            [(rec, other_parse), (other_recognition, parsed)]
+        ):
+            own = replace(made, read=replace(made.read, text=f"{made.read.text}{' ' * i}"))
+            doc_raw = raw + b" " * i  # a document of its own each time
+            stale = prepare_document(
+                sha256_of(doc_raw), own.read, other_rec, other_parsed, "rc.html"
+            )
+            with store.session() as session:
+                saved = save_document(session, _incoming(doc_raw, own, stale))
+                texts = session.scalars(
+                    select(schema.Clause.text)
+                    .where(schema.Clause.document_id == saved.document_id)
+                    .order_by(schema.Clause.position)
+                ).all()
+                document = session.get(schema.Document, saved.document_id)
+                entries = session.scalar(
+                    select(func.count())
+                    .select_from(search_entries)
+                    .where(search_entries.c.document_id == saved.document_id)
+                )
+            assert texts == [c.text for c in parsed.clauses]
+            assert document is not None and document.language == rec.language == "en"
+            assert entries == len(parsed.clauses) + 1  # each clause and the document
+    finally:
+        store.close()

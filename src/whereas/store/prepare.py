@@ -79,6 +79,35 @@ def prepare_document(
     )
 
 
+def made_from(
+    prepared: PreparedDocument,
+    document_id: str,
+    read: ReadDocument,
+    recognition: Recognition,
+    parsed: ParsedDocument,
+    source_path: str | None,
+) -> bool:
+    """Whether `prepared` holds the rows of this document as read, recognized and parsed.
+
+    The rows that are cheap to make are made again and compared (the documents row, its own
+    references, clauses, authors, facts, quotes, events, statements); the search entries and
+    footnote references, which are not, follow from the same values.
+    """
+    if (prepared.document_id, prepared.source_path) != (document_id, source_path):
+        return False
+    own = [r for r in prepared.references if r["role"] != "footnote"]
+    return (
+        prepared.fields == document_fields(read, recognition, parsed)
+        and own == own_reference_rows(document_id, recognition)
+        and prepared.clauses == rows.clause_rows(document_id, parsed.clauses)
+        and prepared.authors == rows.author_rows(document_id, parsed.authors)
+        and prepared.facts == rows.fact_rows(document_id, parsed.facts)
+        and prepared.quotes == rows.quote_rows(document_id, parsed.quotes)
+        and prepared.events == rows.event_rows(document_id, parsed.events, recognition.procedure)
+        and prepared.statements == rows.statement_rows(document_id, parsed.procedures)
+    )
+
+
 def document_fields(read: ReadDocument, rec: Recognition, parsed: ParsedDocument) -> Row:
     """The documents row's values read from the document itself."""
     warnings = list(dict.fromkeys([*read.warnings, *rec.warnings, *parsed.warnings]))
@@ -119,6 +148,15 @@ def _jsonable(header: dict[str, Any]) -> dict[str, Any]:
 
 def reference_rows(doc_id: str, rec: Recognition, parsed: ParsedDocument) -> list[Row]:
     """Rows of document_references: itself, its procedure, what it mentions, its footnotes'."""
+    found = own_reference_rows(doc_id, rec)
+    # Each clause's footnote references, in the same statement (one executemany per table).
+    notes = ((c.position, c.footnotes) for c in parsed.clauses)
+    found.extend(rows.footnote_reference_rows(doc_id, notes))
+    return found
+
+
+def own_reference_rows(doc_id: str, rec: Recognition) -> list[Row]:
+    """Rows of document_references that recognition gives: itself, its procedure, mentions."""
     found: list[Row] = []
     seen: set[tuple[str, str]] = set()
     if rec.reference:
@@ -132,9 +170,6 @@ def reference_rows(doc_id: str, rec: Recognition, parsed: ParsedDocument) -> lis
             continue
         seen.add(("mentions", ref.value))
         found.append(_ref_row(doc_id, ref.kind, ref.value, "mentions", ref.start, ref.end))
-    # Each clause's footnote references, in the same statement (one executemany per table).
-    notes = ((c.position, c.footnotes) for c in parsed.clauses)
-    found.extend(rows.footnote_reference_rows(doc_id, notes))
     return found
 
 

@@ -18,7 +18,7 @@ from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
 from whereas.recognize.references import procedure_type
 from whereas.store import rows, schema
-from whereas.store.prepare import PreparedDocument, prepare_document
+from whereas.store.prepare import PreparedDocument, made_from, prepare_document
 
 Outcome = Literal["added", "unchanged"]
 
@@ -110,12 +110,12 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
 
 
 def _prepared(incoming: IncomingDocument, doc_id: str) -> PreparedDocument:
-    """What the worker made of the document, else the same made here."""
-    made = incoming.prepared
-    if made is not None and made.document_id == doc_id and made.source_path == incoming.source_path:
+    """What the worker made of the document, else (made of other content) the same made here."""
+    made, path = incoming.prepared, incoming.source_path
+    read, rec, parsed = incoming.read, incoming.recognition, incoming.parsed
+    if made is not None and made_from(made, doc_id, read, rec, parsed, path):
         return made
-    rec, parsed = incoming.recognition, incoming.parsed
-    return prepare_document(doc_id, incoming.read, rec, parsed, incoming.source_path)
+    return prepare_document(doc_id, read, rec, parsed, path)
 
 
 def ensure_procedure(
