@@ -19,7 +19,7 @@ for tests/concurrency.
 Each size runs in its own process, so that its peak RSS is that size's. In that process, on the
 same files: the floor of reading them with lxml alone (the issue's floor: parse and text, in one
 process and in as many processes as ingest has workers), `read_path` (whereas's reader) on the
-first 1,000, then a full ingest as `whereas ingest` does it (`ingest_paths`: WHEREAS_INGEST_WORKERS
+first 1,000, then a full ingest as `whereas ingest` does it (`ingest_stream`: WHEREAS_INGEST_WORKERS
 worker processes read, recognize and parse while this one stores, into a fresh SQLite store),
 then `link_store` (which `whereas ingest` runs after every run), with its own peak RSS, and with
 `--load` `whereas serve` on that store under 4 loopback clients (search and page latency, serve's
@@ -39,6 +39,7 @@ copies, or on the corpus; `--single` what a worker forked for one document (the 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import io
 import itertools
@@ -205,7 +206,7 @@ def measure(
 ) -> Row:
     """Every figure of one run over the files `paths()` yields (called once per pass)."""
     from whereas.config import load_settings
-    from whereas.ingest import ingest_paths, link_store
+    from whereas.ingest import ingest_stream, link_store
     from whereas.ingest.pool import DocumentPool
     from whereas.read import read_path
     from whereas.store import Store
@@ -227,10 +228,11 @@ def measure(
         worker_mb: list[float] = []
         if limits.workers > 0:
             with DocumentPool(limits) as pool:
-                ingest_paths(store, paths(), limits=limits, pool=pool)
+                # Results dropped as they come, as `whereas ingest` does: the pipeline's memory.
+                collections.deque(ingest_stream(store, paths(), limits=limits, pool=pool), maxlen=0)
                 worker_mb = [vm_peak_mb(pid) for pid in sorted(pool.pids())]
         else:
-            ingest_paths(store, paths(), limits=limits)
+            collections.deque(ingest_stream(store, paths(), limits=limits), maxlen=0)
         ingest_s = time.perf_counter() - started
         ingest_cpu_s = time.process_time() + _children_cpu() - cpu
         parent_mb = vm_peak_mb()

@@ -25,7 +25,7 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ def ingest(url: str, paths: list[Path]) -> float:
     """Ingest `paths` as `whereas ingest` does (its workers, no link step); CPU seconds, this
     process's and the workers'."""
     from whereas.config import load_settings
-    from whereas.ingest import ingest_paths
+    from whereas.ingest import ingest_stream
     from whereas.ingest.pool import DocumentPool
     from whereas.store import Store
 
@@ -51,9 +51,9 @@ def ingest(url: str, paths: list[Path]) -> float:
     began = time.process_time() + _children_cpu()
     if limits.workers > 0:
         with DocumentPool(limits) as pool:
-            ingest_paths(store, paths, limits=limits, pool=pool)
+            deque(ingest_stream(store, paths, limits=limits, pool=pool), maxlen=0)
     else:
-        ingest_paths(store, paths, limits=limits)
+        deque(ingest_stream(store, paths, limits=limits), maxlen=0)
     spent = time.process_time() + _children_cpu() - began
     store.close()
     return spent

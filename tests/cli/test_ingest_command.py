@@ -140,6 +140,42 @@ def test_json_summary_and_usage_errors(corpus: Path, db: str) -> None:
     assert runner.invoke(app, ["ingest", "--db", "mysql://x/y", str(path)]).exit_code == 2
 
 
+def test_json_has_every_file_with_its_fields(corpus: Path, db: str, tmp_path: Path) -> None:
+    path = corpus / "howtheyvote" / "document_rc-10-2025-0249-en.html"
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["ingest", "--db", db, "--json", str(path), str(path), str(empty)])
+    assert result.exit_code == 1
+    summary = json.loads(result.stdout)
+    files = summary.pop("files")
+    assert summary == {"added": 1, "unchanged": 1, "rejected": 1}
+    fields = {"path", "status", "reason", "id", "kind", "reference", "version", "warnings"}
+    assert [set(entry) for entry in files] == [fields] * 3
+    added, unchanged, rejected = files
+    assert (added["path"], added["status"], added["reason"]) == (str(path), "added", None)
+    assert (added["kind"], added["reference"], added["version"]) == (
+        "joint_motion",
+        "RC-B10-0249/2025",
+        1,
+    )
+    assert isinstance(added["warnings"], list) and len(added["id"]) == 64
+    assert unchanged == {
+        **dict.fromkeys(fields, None),
+        "path": str(path),
+        "status": "unchanged",
+        "id": added["id"],
+        "warnings": [],
+    }
+    assert (rejected["path"], rejected["status"], rejected["id"]) == (str(empty), "rejected", None)
+    assert rejected["reason"]
+    nothing = runner.invoke(app, ["ingest", "--db", db, "--json", str(tmp_path / "none")])
+    assert nothing.exit_code == 1 and len(json.loads(nothing.stdout)["files"]) == 1
+    (tmp_path / "no-files").mkdir()
+    no_files = runner.invoke(app, ["ingest", "--db", db, "--json", str(tmp_path / "no-files")])
+    assert no_files.exit_code == 0
+    assert json.loads(no_files.stdout) == {"files": [], "added": 0, "unchanged": 0, "rejected": 0}
+
+
 def test_the_installed_command_uses_the_environment_database(corpus: Path, tmp_path: Path) -> None:
     env = {**os.environ, "WHEREAS_DATABASE_URL": f"sqlite:///{tmp_path / 'env.db'}"}
     path = corpus / "howtheyvote" / "odp-procedure_2025-2691.json"

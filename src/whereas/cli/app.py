@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from whereas.cli.options import DbOption, JsonOption, QuietOption, err, open_store, out
 from whereas.config import Limits, load_settings
 from whereas.errors import UnknownReference
-from whereas.ingest import IngestResult, expand_paths, ingest_paths, link_store
+from whereas.ingest import IngestResult, expand_paths, ingest_stream, link_store
 
 app = typer.Typer(
     name="whereas",
@@ -97,9 +97,29 @@ def ingest(
     """Read files of any supported format into the store (idempotent: same bytes, one document)."""
     limits = _ingest_limits(db, timeout, memory, workers)
     store = open_store(db)
-    files = list(expand_paths(paths))
-    results: list[IngestResult] = []
-    progress = Progress(
+    progress = _ingest_progress(quiet, as_json)
+    summary = _IngestSummary(as_json)
+    try:
+        with progress:
+            # A first walk counts the files for the bar's total, keeping none of them (issue 10).
+            total = None if progress.disable else sum(1 for _ in expand_paths(paths))
+            task = progress.add_task("", total=total)
+            for result in ingest_stream(store, paths, limits=limits):
+                summary.add(result)
+                _report(result, quiet)
+                progress.update(task, description=Path(result.path).name, advance=1)
+        summary.close()
+        if summary.counts["added"]:
+            link_store(store)
+    finally:
+        store.close()
+    if summary.counts["rejected"]:
+        raise typer.Exit(1)
+
+
+def _ingest_progress(quiet: bool, as_json: bool) -> Progress:
+    # JSON entries stream to stdout: a bar on the same terminal would be drawn over them.
+    return Progress(
         TextColumn("ingest"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -107,53 +127,50 @@ def ingest(
         TextColumn("{task.description}"),
         console=err,
         transient=True,
-        disable=quiet or not err.is_terminal,
+        disable=quiet or not err.is_terminal or (as_json and out.is_terminal),
+        redirect_stdout=False,  # the JSON summary goes to stdout, not through the bar's stderr
     )
 
-    def done(result: IngestResult) -> None:
-        _report(result, quiet)
-        progress.update(task, description=Path(result.path).name, advance=1)
 
-    try:
-        with progress:
-            task = progress.add_task("", total=len(files))
-            results = ingest_paths(store, files, limits=limits, on_result=done)
-        if any(r.status == "added" for r in results):
-            link_store(store)
-    finally:
-        store.close()
-    _print_ingest_summary(results, as_json)
-    if any(r.status == "rejected" for r in results):
-        raise typer.Exit(1)
+class _IngestSummary:
+    """The counts of an ingest's results and, with --json, each file's entry written to stdout
+    as it is stored (`{"files": [...], "added": n, "unchanged": n, "rejected": n}`), so that no
+    result is kept."""
 
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.counts = dict.fromkeys(("added", "unchanged", "rejected"), 0)
+        if as_json:
+            sys.stdout.write('{"files": [')
 
-def _print_ingest_summary(results: list[IngestResult], as_json: bool) -> None:
-    counts = {
-        s: sum(1 for r in results if r.status == s) for s in ("added", "unchanged", "rejected")
-    }
-    if as_json:
-        payload = {
-            **counts,
-            "files": [
-                {
-                    "path": r.path,
-                    "status": r.status,
-                    "reason": r.reason,
-                    "id": r.document_id,
-                    "kind": r.kind,
-                    "reference": r.reference,
-                    "version": r.version,
-                    "warnings": r.warnings,
-                }
-                for r in results
-            ],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
-    else:
-        out.print(
-            f"{len(results)} files: {counts['added']} added, {counts['unchanged']} unchanged, "
-            f"{counts['rejected']} rejected"
-        )
+    def add(self, result: IngestResult) -> None:
+        """Count one result; with --json, write its entry."""
+        if self.as_json:
+            entry = {
+                "path": result.path,
+                "status": result.status,
+                "reason": result.reason,
+                "id": result.document_id,
+                "kind": result.kind,
+                "reference": result.reference,
+                "version": result.version,
+                "warnings": result.warnings,
+            }
+            first = sum(self.counts.values()) == 0
+            sys.stdout.write(("\n" if first else ",\n") + json.dumps(entry, ensure_ascii=False))
+        self.counts[result.status] += 1
+
+    def close(self) -> None:
+        """The counts: the end of the JSON document, or one line."""
+        if self.as_json:
+            counts = ", ".join(f'"{status}": {n}' for status, n in self.counts.items())
+            sys.stdout.write(f"\n], {counts}}}\n")
+        else:
+            n = self.counts
+            out.print(
+                f"{sum(n.values())} files: {n['added']} added, {n['unchanged']} unchanged, "
+                f"{n['rejected']} rejected"
+            )
 
 
 @app.command()

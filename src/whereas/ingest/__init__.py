@@ -10,6 +10,7 @@ the workers read the next ones.
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -54,10 +55,37 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """
     for path in paths:
         if path.is_dir() and not path.is_symlink():
-            children = sorted(p for p in path.rglob("*") if not p.is_dir() or p.is_symlink())
-            yield from (p for p in children if not p.name.startswith("."))
+            yield from _files_below(path)
         else:
             yield path
+
+
+def _files_below(folder: Path) -> Iterator[Path]:
+    """The files below `folder` in `sorted(folder.rglob("*"))`'s order, one folder listed at a time.
+
+    Paths sort by their parts, so "b/x" comes before "b-c" although "-" < "/": a folder's
+    entries in name order, each subfolder walked where its name falls, give that order while
+    holding one listing per level instead of the whole tree (issue 10). As rglob does, symlinks
+    to folders are not followed (they are yielded, and rejected), folders that cannot be listed
+    are skipped, hidden folders are walked; hidden files are skipped.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted((entry.name, _is_folder(entry)) for entry in listing)
+    except PermissionError:
+        return
+    for name, is_folder in entries:
+        if is_folder:
+            yield from _files_below(folder / name)
+        elif not name.startswith("."):
+            yield folder / name
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # gone since listed: yielded, and ingest says why it cannot be read
+        return False
 
 
 def ingest_file(
@@ -174,6 +202,30 @@ def link_store(store: Store) -> tuple[int, int]:
     return link_all(store)
 
 
+def ingest_stream(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    limits: Limits | None = None,
+    pool: DocumentPool | None = None,
+) -> Iterator[IngestResult]:
+    """Ingest every file named or found below the folders named, stored in that order, each
+    result yielded once its file is stored; nothing of a file is held after its result.
+
+    The workers (`limits.workers`, or `pool`'s) read and parse the next files while this
+    process stores the current one; with `limits.workers` 0 and no pool, one by one here.
+    """
+    limits = limits or (pool.limits if pool is not None else Limits())
+    with ExitStack() as stack:
+        if pool is None and limits.workers > 0:
+            pool = stack.enter_context(DocumentPool(limits))
+        if pool is None:
+            for path in expand_paths(paths):
+                yield ingest_file(store, path, limits=limits)
+        else:
+            yield from _pipeline(store, expand_paths(paths), pool, limits)
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],
@@ -182,25 +234,12 @@ def ingest_paths(
     on_result: Callable[[IngestResult], None] | None = None,
     pool: DocumentPool | None = None,
 ) -> list[IngestResult]:
-    """Ingest every file named or found below the folders named, stored in that order.
-
-    The workers (`limits.workers`, or `pool`'s) read and parse the next files while this
-    process stores the current one; with `limits.workers` 0 and no pool, one by one here.
-    """
-    limits = limits or (pool.limits if pool is not None else Limits())
+    """`ingest_stream`'s results as a list, for small runs (a large one streams instead)."""
     results: list[IngestResult] = []
-    with ExitStack() as stack:
-        if pool is None and limits.workers > 0:
-            pool = stack.enter_context(DocumentPool(limits))
-        outcomes: Iterator[IngestResult]
-        if pool is None:
-            outcomes = (ingest_file(store, path, limits=limits) for path in expand_paths(paths))
-        else:
-            outcomes = _pipeline(store, expand_paths(paths), pool, limits)
-        for result in outcomes:
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+    for result in ingest_stream(store, paths, limits=limits, pool=pool):
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
     return results
 
 
