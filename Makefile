@@ -18,7 +18,7 @@ setup: $(BIN)/whereas $(NATIVE) chromium
 # Without a C compiler or SQLite's headers search ranks with FTS5's bm25(): same results, slower.
 $(NATIVE): src/whereas/store/native/whereas_bm25.c
 	@if command -v $(CC) >/dev/null 2>&1 && [ -f /usr/include/sqlite3ext.h ]; then \
-		echo "$(CC) $< -> $@"; $(CC) -O2 -Wall -Wextra -Werror -shared -fPIC -o $@ $< -lm; \
+		echo "$(CC) $< -> $@"; $(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< -lm; \
 	else echo "no $(CC) or no /usr/include/sqlite3ext.h (libsqlite3-dev): search ranks with bm25()" >&2; fi
 
 # Browser tests drive Debian's chromium (never `playwright install`): installed when missing,

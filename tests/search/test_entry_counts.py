@@ -14,6 +14,7 @@ from whereas.search.counts import forget
 from whereas.search.fts5 import _varint, indexed_entries
 from whereas.search.fts_filters import TERM_SHARE_CAP, entry_share
 from whereas.search.plan import IGNORED_SHARE
+from whereas.search.sqlite import SqliteIndex
 from whereas.search.tables import search_entries
 from whereas.store.writer import save_document
 
@@ -66,7 +67,24 @@ def test_a_word_most_entries_hold_is_counted_to_the_cap(corpus: Path, tmp_path: 
                 )
                 or 0
             )
-            assert entry_share(session, "terms", word, 1) == min(exact, cap) / entries
+            assert entry_share(session, "terms", word, 1) == (
+                1.0 if exact >= cap else exact / entries
+            )
         shares = [entry_share(session, "terms", word, 1) for word in words]
         assert max(shares) > IGNORED_SHARE and min(shares) < 0.01  # both sides of the cap
+    store.close()
+
+
+def test_a_common_word_stays_common_as_entries_are_added(corpus: Path, tmp_path: Path) -> None:
+    # Its count stops at the cap and is kept while the index grows by less than a tenth: it
+    # must not read as a share below the cap once a few entries more hold it.
+    store = fill_store(f"sqlite:///{tmp_path / 'store.db'}", corpus)
+    forget()
+    index = SqliteIndex()
+    with store.session() as session:
+        common = max(["the", "of", "and"], key=lambda w: entry_share(session, "terms", w, 1))
+        assert entry_share(session, "terms", common, index.stamp(session)) > IGNORED_SHARE
+        save_document(session, replace(invented_resolution(), raw=b"other bytes"))
+        session.commit()
+        assert entry_share(session, "terms", common, index.stamp(session)) > IGNORED_SHARE
     store.close()

@@ -14,15 +14,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from whereas.search import engine, frequencies, fts_rank, remove_document, search
 from whereas.search.frequencies import phrases
 from whereas.search.fts5 import BAND_SHIFT, entry_id, labels_column
-from whereas.store import Store, native
+from whereas.store import Store, native, schema
 from whereas.store.writer import save_document
 
-from .conftest import fill_store, invented_resolution
+from .conftest import INVENTED_SOURCE, fill_store, invented_resolution
 
 built = pytest.mark.skipif(
     not native.LIBRARY.is_file(), reason="whereas_bm25 is not built here (no C compiler)"
@@ -229,4 +230,29 @@ def test_counts_follow_the_index_as_it_changes(
         remove_document(session, document.document_id)
         session.commit()
         _same(_ranked(session, "1", monkeypatch, "torture"), before)
+    made.close()
+
+
+@built
+def test_a_removal_in_the_searching_transaction_is_ranked_as_bm25_ranks_it(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FTS5 records its averages when the transaction commits: counts kept for the committed
+    # index would be more than the rows left (an IDF of NaN, a NULL score) and counts made here
+    # must not outlive a rollback.
+    made = fill_store(f"sqlite:///{tmp_path / 'store.db'}", corpus)
+    with made.session() as session:
+        _ranked(session, "1", monkeypatch, "torture")  # the committed counts, kept
+        source = session.scalar(
+            select(schema.Document.id).where(schema.Document.source_path == INVENTED_SOURCE)
+        )
+        remove_document(session, str(source))
+        inside = _ranked(session, "1", monkeypatch, "torture")
+        assert all(score is not None for _, score in inside)
+        _same(inside, _ranked(session, "0", monkeypatch, "torture"))
+        session.rollback()
+        _same(
+            _ranked(session, "1", monkeypatch, "torture"),
+            _ranked(session, "0", monkeypatch, "torture"),
+        )
     made.close()

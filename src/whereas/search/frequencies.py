@@ -15,7 +15,7 @@ import re
 import struct
 import threading
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 _PHRASE = re.compile(r'"(?:[^"]|"")*"\*?')  # a quoted phrase of compile_match, with its prefix star
@@ -25,6 +25,8 @@ _VERSION = text(
 )
 _COUNT = text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :expression")
 MAX_KEPT = 50_000  # phrases kept per store; beyond, they are counted afresh
+MAX_STORES = 16  # stores whose counts are kept; beyond, all are counted afresh
+_WRITTEN = "whereas.search.written"  # session.info: the transaction wrote to the index
 
 _kept: dict[str, tuple[tuple[object, ...], dict[str, int]]] = {}  # store -> (version, counts)
 _lock = threading.Lock()
@@ -32,27 +34,51 @@ _lock = threading.Lock()
 
 def phrase_frequencies(session: Session, terms: str) -> bytes:
     """For each phrase of `terms` (a compile_match expression), in order, how many entries hold
-    it in their words: doubles, as whereas_bm25 takes them."""
+    it in their words: doubles, as whereas_bm25 takes them. In a transaction that has written to
+    the index they are counted and not kept: FTS5 records its averages at commit, and a
+    rolled-back transaction's version could come again."""
+    if session.info.get(_WRITTEN):
+        return _packed([_counted(session, phrase) for phrase in phrases(terms)])
     store = session.get_bind().engine.url.render_as_string()
     version = tuple(session.execute(_VERSION).one())
     with _lock:
         kept = _kept.get(store)
         if kept is None or kept[0] != version:
+            if len(_kept) >= MAX_STORES:
+                _kept.clear()
             kept = (version, {})
             _kept[store] = kept
     counts = kept[1]
-    found: list[float] = []
+    found: list[int] = []
     for phrase in phrases(terms):
         count = counts.get(phrase)
         if count is None:
-            expression = f"terms : {phrase}"
-            count = int(session.scalar(_COUNT, {"expression": expression}) or 0)
+            count = _counted(session, phrase)
             with _lock:
                 if len(counts) >= MAX_KEPT:
                     counts.clear()
                 counts[phrase] = count
-        found.append(float(count))
-    return struct.pack(f"{len(found)}d", *found)
+        found.append(count)
+    return _packed(found)
+
+
+def written(session: Session) -> None:
+    """Note that the session's transaction wrote to the index (whereas.search.sqlite)."""
+    session.info[_WRITTEN] = True
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _transaction_ended(session: Session) -> None:
+    session.info.pop(_WRITTEN, None)
+
+
+def _counted(session: Session, phrase: str) -> int:
+    return int(session.scalar(_COUNT, {"expression": f"terms : {phrase}"}) or 0)
+
+
+def _packed(counts: list[int]) -> bytes:
+    return struct.pack(f"{len(counts)}d", *counts)
 
 
 def phrases(terms: str) -> list[str]:

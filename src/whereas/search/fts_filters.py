@@ -22,6 +22,7 @@ from whereas.search.filters import Filters
 from whereas.search.fts5 import indexed_entries, quote
 from whereas.search.label_terms import LabelMatch, label_match
 from whereas.search.plan import IGNORED_SHARE
+from whereas.search.tables import search_entries as e
 
 MATCH_SHARE = 0.2  # a filter keeping at most this share of the entries goes into the match
 # A word is counted no further than this share of the entries: no threshold above it is asked of
@@ -61,22 +62,35 @@ def first_pool(limit: int, kept: float) -> int:
 
 
 def entry_share(session: Session, column: str, term: str, stamp: int) -> float:
-    """The share of the entries that hold `term` in `column` of search_fts, cached; for a word
-    (column "terms") more than TERM_SHARE_CAP of the entries hold, a share just above it."""
-    entries = _count(session, "", "", stamp)
-    cap = int(entries * TERM_SHARE_CAP) + 1 if column == "terms" else None
-    return _count(session, column, term, stamp, cap) / max(entries, 1)
+    """The share of the entries that hold `term` in `column` of search_fts, cached; 1.0 for a
+    word (column "terms") that more than TERM_SHARE_CAP of them hold."""
+    entries = _entries(session)
+    if column != "terms":
+        return _count(session, column, term, stamp) / max(entries, 1)
+    # The stamp is at least the number of entries (it counts every entry ever written), even in
+    # a transaction whose writes FTS5 has not recorded yet: the cap is never too low.
+    cap = int(max(stamp, entries) * TERM_SHARE_CAP) + 1
+    counted = _count(session, column, term, stamp, cap)
+    return 1.0 if counted < 0 else counted / max(entries, 1)
+
+
+def _entries(session: Session) -> int:
+    """How many entries the index holds: as FTS5 recorded it at the last commit, or counted
+    when it has recorded none yet (a new store's first transaction)."""
+    return indexed_entries(session) or int(session.scalar(select(func.count()).select_from(e)) or 0)
 
 
 def _count(session: Session, column: str, term: str, stamp: int, cap: int | None = None) -> int:
-    """How many entries hold `term` in `column` (every entry for "", not cached: FTS5 keeps
-    that count), no further than `cap`, cached."""
-    if not term:
-        return indexed_entries(session)
+    """How many entries hold `term` in `column`, cached; -1 when `cap` or more do."""
     matched = literal_column("search_fts").op("MATCH")(f"{column} : {quote(term)}")
     fts = table("search_fts")
     holding: Select[tuple[Any]] = select(literal_column("1")).select_from(fts).where(matched)
     if cap is not None:
         holding = holding.limit(cap)
     query = select(func.count()).select_from(holding.subquery())
-    return cached_count(session, f"{column}:{term}", stamp, lambda: int(session.scalar(query) or 0))
+
+    def count() -> int:
+        found = int(session.scalar(query) or 0)
+        return -1 if cap is not None and found >= cap else found
+
+    return cached_count(session, f"{column}:{term}", stamp, count)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from whereas.search import fts_rank
 from whereas.search.backend import EntryRow, Ranked
 from whereas.search.filters import Filters
+from whereas.search.frequencies import written
 from whereas.search.fts5 import (
     FTS,
     compile_match,
@@ -67,6 +68,7 @@ class SqliteIndex:
             made.append((entry_id(first + offset, len(row.terms), length), row, column))
         # FTS5 writes out its pending terms whenever a rowid is lower than the one before.
         made.sort(key=lambda m: m[0])
+        written(session)
         session.execute(insert(e), [{"id": i, **r.columns()} for i, r, _ in made])
         session.execute(
             insert(search_fts),
@@ -77,12 +79,14 @@ class SqliteIndex:
         """Remove every entry of one document."""
         ids = list(session.scalars(select(e.c.id).where(e.c.document_id == document_id)))
         if ids:
+            written(session)
             by_rowid = delete(search_fts).where(search_fts.c.rowid == bindparam("rid"))
             session.execute(by_rowid, [{"rid": i} for i in ids])
             session.execute(delete(e).where(e.c.document_id == document_id))
 
     def clear(self, session: Session) -> None:
         """Remove every entry."""
+        written(session)
         session.execute(delete(search_fts))
         session.execute(delete(e))
 

@@ -102,6 +102,24 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
+def fold_term(word: str) -> str:
+    """An index term: `word` folded, then only its letters and digits. What NFKD leaves beside
+    them (the fraction slash of "½", marks of no combining class, a space) would split the term
+    for SQLite's unicode61 tokenizer, which keeps letters, digits and private-use characters in
+    its tokens, and an entry's length in terms must be its length in FTS5 tokens
+    (whereas.search.fts5.entry_id)."""
+    folded = fold(word)
+    if folded.isascii() and folded.isalnum():
+        return folded
+    return "".join(c for c in folded if _in_token(unicodedata.category(c)))
+
+
+def _in_token(category: str) -> bool:
+    """Whether unicode61 keeps a character of this category in a token (L*, N*, Co)."""
+    return category[0] in "LN" or category == "Co"
+
+
 def snowball_name(language: str | None) -> str | None:
     """The Snowball algorithm for an ISO code ("en", "fr-BE"), None when there is none."""
     if not language:
@@ -138,11 +156,11 @@ _known_terms: dict[str | None, dict[str, str]] = {}
 
 def _stem(words: list[str], algorithm: str | None) -> list[str]:
     if algorithm is None:
-        return [fold(w) for w in words]
+        return [fold_term(w) for w in words]
     if algorithm == "english":
         words = [ENGLISH_IRREGULAR.get(w, w) for w in words]
     # Snowball expects accented input (French "détenus"), so accents go after stemming.
-    return [fold(s) for s in _stemmer(algorithm).stemWords(words)]
+    return [fold_term(s) for s in _stemmer(algorithm).stemWords(words)]
 
 
 def words(text: str, limit: int = MAX_TERMS) -> list[str]:
@@ -167,13 +185,14 @@ def words(text: str, limit: int = MAX_TERMS) -> list[str]:
 
 
 def index_terms(text: str, language: str | None) -> list[str]:
-    """The terms of `text` as the index holds them, in text order."""
-    return stem_words(words(text), language)
+    """The terms of `text` as the index holds them, in text order (a word that folds to
+    nothing is left out)."""
+    return [term for term in stem_words(words(text), language) if term]
 
 
 def query_terms(word: str, languages: Iterable[str | None]) -> frozenset[str]:
     """Every term one lower-case query word can be indexed as, across `languages` and unstemmed."""
-    variants = {fold(word)}
+    variants = {fold_term(word)}
     for language in languages:
         variants.update(stem_words([word], language))
     return frozenset(v for v in variants if v)

@@ -15,14 +15,18 @@
  *   phrase; a negative value is a phrase that weighs nothing (a label, an excluded word); NaN
  *   is counted here, as bm25() does. Phrases beyond the blob weigh nothing. NULL or absent:
  *   every phrase is counted.
- * - band_shift, max_band: a row whose rowid >> band_shift is below max_band is that many
- *   tokens long; other rows' lengths are read from %_docsize.
+ * - band_shift (1-62), max_band: a row whose rowid >> band_shift is below max_band is that
+ *   many tokens long; other rows' lengths are read from %_docsize.
+ *
+ * The phrase data are made on a statement's first row and kept for the statement (FTS5's aux
+ * data belong to the function, not to one call): a statement calls it once.
  *
  * Only the first column (terms) counts; the second (labels) weighs 0, as in bm25(.., 1.0, 0.0).
  * Registered on every new connection by sqlite3_auto_extension (whereas.store.native): the
  * stdlib sqlite3 module cannot load extensions, but its library runs auto extensions.
  */
 #include <math.h>
+#include <string.h>
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
@@ -57,10 +61,11 @@ static RankData *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int nV
   if (*rc == SQLITE_OK) *rc = api->xColumnTotalSize(fts, -1, &tokens);
   data->avgdl = (double)tokens / (double)rows;
   int blob = nVal > 0 && sqlite3_value_type(apVal[0]) == SQLITE_BLOB;
-  const double *given = blob ? sqlite3_value_blob(apVal[0]) : 0; /* NULL when empty */
+  const unsigned char *given = blob ? sqlite3_value_blob(apVal[0]) : 0; /* NULL when empty */
   int known = blob ? sqlite3_value_bytes(apVal[0]) / (int)sizeof(double) : 0;
   for (int i = 0; *rc == SQLITE_OK && i < phrases; i++) {
-    double hits = !blob ? NAN : i < known ? given[i] : -1.0;
+    double hits = !blob ? NAN : -1.0;
+    if (i < known) memcpy(&hits, given + (size_t)i * sizeof(double), sizeof(double));
     if (hits < 0) {
       data->idf[i] = 0.0;
       continue;
@@ -70,15 +75,16 @@ static RankData *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts, int nV
       *rc = api->xQueryPhrase(fts, i, &counted, count_row);
       hits = (double)counted;
     }
+    if (hits > (double)rows) hits = (double)rows; /* a count made before rows were removed */
     double idf = log(((double)rows - hits + 0.5) / (hits + 0.5));
     data->idf[i] = idf <= 0.0 ? 1e-6 : idf; /* as bm25() */
   }
-  if (*rc == SQLITE_OK) *rc = api->xSetAuxdata(fts, data, sqlite3_free);
   if (*rc != SQLITE_OK) {
-    sqlite3_free(data); /* xSetAuxdata frees it itself only when it succeeds */
+    sqlite3_free(data);
     return 0;
   }
-  return data;
+  *rc = api->xSetAuxdata(fts, data, sqlite3_free); /* which frees it when it fails */
+  return *rc == SQLITE_OK ? data : 0;
 }
 
 static void whereas_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
@@ -90,10 +96,10 @@ static void whereas_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     sqlite3_result_error_code(ctx, rc);
     return;
   }
-  int size = -1;
-  if (nVal >= 3) {
-    sqlite3_int64 band = api->xRowid(fts) >> sqlite3_value_int(apVal[1]);
-    if (band < sqlite3_value_int64(apVal[2])) size = (int)band;
+  int size = -1, shift = nVal >= 3 ? sqlite3_value_int(apVal[1]) : 0;
+  if (shift > 0 && shift < 63) {
+    sqlite3_int64 band = api->xRowid(fts) >> shift;
+    if (band >= 0 && band < sqlite3_value_int64(apVal[2])) size = (int)band;
   }
   if (size < 0 && (rc = api->xColumnSize(fts, -1, &size)) != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
