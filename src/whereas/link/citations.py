@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 
-from whereas.link.batched import BatchedInsert
+from whereas.link.batched import ROW_PAGE, BatchedInsert
 from whereas.store import schema
 
 CITES = "cites"
@@ -32,9 +32,10 @@ def link_citations(session: Session) -> int:
         .join(doc, or_(names_text, names_procedure))
         .where(ref.role == "footnote", doc.id != ref.document_id)
         .order_by(ref.document_id, ref.clause_position, ref.id, doc.id)
+        .execution_options(yield_per=ROW_PAGE)  # streamed: the footnotes grow with the store
     )
     rows = BatchedInsert(session, schema.Link)
-    for citing, position, value, cited in session.execute(query).all():
+    for citing, position, value, cited in session.execute(query):
         rows.add(
             {
                 "type": CITES,

@@ -104,7 +104,7 @@ class PeopleReport:
     voting_ids: int = 0
     authors: int = 0
     members: int = 0
-    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)  # each name once
     unknown: list[str] = field(default_factory=list)
 
 
@@ -117,16 +117,19 @@ def link_people(session: Session) -> PeopleReport:
     """
     report = PeopleReport(voting_ids=resolve_voting_ids(session))
     names = NameMatcher(PeopleIndex.of(session))
+    # Names, not issues: a name is reported once however many documents write it.
     unknown: set[str] = set()
+    ambiguous: dict[str, list[str]] = {}
     for rows in row_pages(session, select(schema.Document.id), schema.Document.id, PAGE):
         page = [doc for (doc,) in rows]
         issues = _page_issues(session, page, names, report)
         _write_issues(session, page, issues)
-        for (_, _, name), found in sorted(issues.items()):
+        for (_, _, name), found in issues.items():
             if found:
-                report.ambiguous.append((name, found))
+                ambiguous[name] = found
             else:
                 unknown.add(name)
+    report.ambiguous = sorted(ambiguous.items())
     report.unknown = sorted(unknown)
     session.flush()
     return report

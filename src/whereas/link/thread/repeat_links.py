@@ -1,9 +1,11 @@
 """The repeats links of a store, recomputed country by country with bounded memory.
 
 A first pass reads the headers of every procedure's texts (no clauses, unless a title names no
-country) to know each procedure's final text, its day and countries. Then each country's final
-texts are read in day order, a few at a time, through `earlier_candidates`: a demand is scored
-against its candidates, the best TOP_K above the threshold are written, in batches.
+country) to know each procedure's final text, its day and countries, and writes them to a
+temporary table (the buckets: one row a final text and country, never held in memory). Then each
+country's final texts are read back in day order, a few at a time, through `earlier_candidates`:
+a demand is scored against its candidates, the best TOP_K above the threshold are written, in
+batches.
 
 A demand about several countries is in several buckets: its best candidates of each bucket are
 written as partial links (exact scores), merged at the end in one pass over them sorted by
@@ -15,13 +17,13 @@ of each bucket's best, since they would only ever end the merged list.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Column, Date, MetaData, String, Table, delete, select
 from sqlalchemy.orm import Session
 
 from whereas.embed import Embedder, default_embedder
@@ -68,44 +70,97 @@ def order_of(demand: Demand) -> tuple[str, int]:
     return (demand.procedure or "", demand.position)
 
 
-def final_texts_by_country(session: Session) -> dict[str, list[_Entry]]:
-    """Per country, (day, procedure, document id) of each procedure's most advanced dated
-    text (text adopted, else joint motion, ...) about it."""
-    by_country: dict[str, list[_Entry]] = defaultdict(list)
-    untitled: list[TextHead] = []
-    for _, texts in iter_resolution_texts(session, with_clauses=False):
-        final = max(texts, key=lambda t: t.stage).document
-        if final.date is None or final.procedure is None:
-            continue  # undated demands are in no bucket
-        countries = countries_in_title(final.title, final.language)
-        if not countries:
-            untitled.append(final)
-            if len(untitled) >= TEXTS_PER_READ:
-                _addressed(session, untitled, by_country)
-                untitled = []
-        for country in countries:
-            by_country[country].append((final.date, final.procedure, final.id))
-    _addressed(session, untitled, by_country)
-    return by_country
+def _bucket_table() -> Table:
+    """The buckets: (country, day, procedure, document id) of each final text, as a temporary
+    table of the session's connection, read back in the order of its key."""
+    # "C" on PostgreSQL: its default collation does not order "2025/2691(RSP)" as Python does.
+    text = String().with_variant(String(collation="C"), "postgresql")
+    return Table(
+        "link_repeat_buckets",
+        MetaData(),
+        Column("country", text, primary_key=True),
+        Column("day", Date, primary_key=True),
+        Column("procedure", text, primary_key=True),
+        Column("document_id", text, primary_key=True),
+        prefixes=["TEMPORARY"],
+    )
 
 
-def _addressed(
-    session: Session, heads: list[TextHead], by_country: dict[str, list[_Entry]]
-) -> None:
+class Buckets:
+    """Per country, (day, procedure, document id) of each procedure's most advanced dated text
+    (text adopted, else joint motion, ...) about it; kept in the database, not in memory."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._table = _bucket_table()
+        self._table.create(session.connection(), checkfirst=True)
+        session.execute(delete(self._table))
+
+    def fill(self) -> None:
+        """Read every procedure's final text and put it in the buckets of its countries."""
+        rows = BatchedInsert(self._session, self._table)
+        untitled: list[TextHead] = []
+        for _, texts in iter_resolution_texts(self._session, with_clauses=False):
+            final = max(texts, key=lambda t: t.stage).document
+            if final.date is None or final.procedure is None:
+                continue  # undated demands are in no bucket
+            countries = countries_in_title(final.title, final.language)
+            if not countries:
+                untitled.append(final)
+                if len(untitled) >= TEXTS_PER_READ:
+                    _addressed(self._session, untitled, rows)
+                    untitled = []
+            for country in countries:
+                rows.add(_bucket_row(country, final))
+        _addressed(self._session, untitled, rows)
+        rows.close()
+
+    def countries(self) -> list[str]:
+        """The countries with a final text, sorted."""
+        query = select(self._table.c.country).distinct().order_by(self._table.c.country)
+        return list(self._session.scalars(query))
+
+    def entries(self, country: str) -> Iterator[_Entry]:
+        """A country's final texts in (day, procedure, document id) order, streamed."""
+        t = self._table
+        query = (
+            select(t.c.day, t.c.procedure, t.c.document_id)
+            .where(t.c.country == country)
+            .order_by(t.c.day, t.c.procedure, t.c.document_id)
+            .execution_options(yield_per=ROW_PAGE)
+        )
+        rows = self._session.execute(query)
+        yield from ((day, procedure, document_id) for day, procedure, document_id in rows)
+
+    def drop(self) -> None:
+        """Remove the temporary table (the connection goes back to the pool after the run)."""
+        self._table.drop(self._session.connection(), checkfirst=True)
+
+
+def _bucket_row(country: str, head: TextHead) -> dict[str, object]:
+    return {
+        "country": country,
+        "day": head.date,
+        "procedure": head.procedure,
+        "document_id": head.id,
+    }
+
+
+def _addressed(session: Session, heads: list[TextHead], rows: BatchedInsert) -> None:
     """Bucket texts whose title names no country by the authorities their demands address."""
     clauses = clause_rows(session, [h.id for h in heads])
     for head in heads:
         chosen = [c for c in clauses.get(head.id, []) if is_demand(c.kind, c.verbs)]
-        for country in countries_addressed(a for c in chosen for a in c.addressees):
-            assert head.date is not None and head.procedure is not None
-            by_country[country].append((head.date, head.procedure, head.id))
+        for country in sorted(countries_addressed(a for c in chosen for a in c.addressees)):
+            rows.add(_bucket_row(country, head))
 
 
-def bucket_demands(session: Session, entries: list[_Entry]) -> Iterator[Demand]:
-    """The demands of a country's final texts in (day, procedure, position) order."""
-    ordered = sorted(entries)
-    for start in range(0, len(ordered), TEXTS_PER_READ):
-        ids = [doc for _, _, doc in ordered[start : start + TEXTS_PER_READ]]
+def bucket_demands(session: Session, entries: Iterable[_Entry]) -> Iterator[Demand]:
+    """The demands of a country's final texts, given in (day, procedure, document) order, in
+    (day, procedure, position) order."""
+    ordered = iter(entries)
+    while read := list(itertools.islice(ordered, TEXTS_PER_READ)):
+        ids = [doc for _, _, doc in read]
         heads = text_heads(session, ids)
         clauses = clause_rows(session, ids)
         for doc in ids:
@@ -136,20 +191,28 @@ def best_matches(
 
 def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     """Recompute the repeats links of the whole store; returns how many were written."""
-    session.execute(delete(schema.Link).where(schema.Link.method.like(f"{METHOD_PREFIX}%")))
+    # Not synchronized: the session holds no such link, and LIKE cannot be evaluated in Python,
+    # so SQLAlchemy would fetch the id of every link deleted (DELETE ... RETURNING).
+    session.execute(
+        delete(schema.Link)
+        .where(schema.Link.method.like(f"{METHOD_PREFIX}%"))
+        .execution_options(synchronize_session=False)
+    )
     scorer = PairScorer(session, [], embedder or default_embedder(), capacity=VECTOR_CACHE)
     threshold = threshold_for(scorer.model)
     method = f"{METHOD_PREFIX}:{scorer.model}"
     final = BatchedInsert(session, schema.Link)
     partial = BatchedInsert(session, schema.Link)  # demands about several countries
-    by_country = final_texts_by_country(session)
-    for country in sorted(by_country):
-        for compared in earlier_candidates(bucket_demands(session, by_country.pop(country))):
+    buckets = Buckets(session)
+    buckets.fill()
+    for country in buckets.countries():
+        for compared in earlier_candidates(bucket_demands(session, buckets.entries(country))):
             later = compared.demand
             several = len(later.countries) > 1
             for match in best_matches(later, compared.earlier, scorer, threshold):
                 row = _row(later, match, PARTIAL if several else method)
                 (partial if several else final).add(row)
+    buckets.drop()
     written = final.close()
     if partial.close():
         written += _merge_partial(session, method)
