@@ -66,14 +66,20 @@ def _siblings_xml(count: int) -> bytes:
     return ("<motion>" + "<recital>whereas</recital>" * count + "</motion>").encode()
 
 
-def _cpu_seconds(data: bytes, repeats: int) -> tuple[float, str | None]:
-    """The least CPU time of reading `data` over `repeats` runs, and its last block's path."""
-    best = float("inf")
-    for _ in range(repeats):
-        started = time.process_time()
-        document = read_bytes(data)
-        best = min(best, time.process_time() - started)
-    return best, document.blocks[-1].path
+def _cpu_seconds(
+    small: bytes, large: bytes, rounds: int
+) -> tuple[float, float, str | None, str | None]:
+    """The least CPU time of reading `small` and of reading `large` over `rounds` rounds, one of
+    each a round (a load that comes and goes weighs on both alike), and their last blocks' paths."""
+    best = [float("inf"), float("inf")]
+    paths: list[str | None] = [None, None]
+    for _ in range(rounds):
+        for which, data in enumerate((small, large)):
+            started = time.process_time()
+            document = read_bytes(data)
+            best[which] = min(best[which], time.process_time() - started)
+            paths[which] = document.blocks[-1].path
+    return best[0], best[1], paths[0], paths[1]
 
 
 @pytest.mark.parametrize(
@@ -84,8 +90,8 @@ def _cpu_seconds(data: bytes, repeats: int) -> tuple[float, str | None]:
 def test_reading_sibling_paragraphs_grows_linearly(make: Callable[[int], bytes], last: str) -> None:
     # Twenty times the siblings: about 20-25 times the CPU when linear, 100-140 times when each
     # path walks the siblings again (as before issue 10: 25,000 took 2 s, 50,000 took 8 s).
-    # CPU time, the best of a few runs, and a ratio: no wall-clock budget for a loaded machine.
-    small, small_path = _cpu_seconds(make(1_000), 5)
-    large, large_path = _cpu_seconds(make(20_000), 2)
+    # CPU time, the best of interleaved runs, and a ratio: no wall-clock budget for a loaded
+    # machine (under a load of 4, the best of two runs of the large one once gave 64).
+    small, large, small_path, large_path = _cpu_seconds(make(1_000), make(20_000), 5)
     assert (small_path, large_path) == (last.format(1_000), last.format(20_000))
-    assert large / max(small, 1e-4) < 60
+    assert large / max(small, 1e-4) < 80
