@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -100,14 +101,23 @@ def ingest(
     progress = _ingest_progress(quiet, as_json)
     summary = _IngestSummary(as_json)
     try:
-        with progress:
-            # A first walk counts the files for the bar's total, keeping none of them (issue 10).
-            total = None if progress.disable else sum(1 for _ in expand_paths(paths))
-            task = progress.add_task("", total=total)
-            for result in ingest_stream(store, paths, limits=limits):
-                summary.add(result)
-                _report(result, quiet)
-                progress.update(task, description=Path(result.path).name, advance=1)
+        try:
+            with progress:
+                # A first walk counts the files for the bar's total, keeping none (issue 10).
+                total = None if progress.disable else sum(1 for _ in expand_paths(paths))
+                task = progress.add_task("", total=total)
+                for result in ingest_stream(store, paths, limits=limits):
+                    summary.add(result)
+                    _report(result, quiet)
+                    progress.update(task, description=Path(result.path).name, advance=1)
+        except BaseException:
+            summary.close(interrupted=True)  # the JSON document stays whole
+            if summary.counts["added"]:
+                err.print(
+                    f"{summary.counts['added']} documents were stored but not linked: "
+                    "run `whereas link` (or this ingest again, then `whereas link`)"
+                )
+            raise
         summary.close()
         if summary.counts["added"]:
             link_store(store)
@@ -141,7 +151,19 @@ class _IngestSummary:
         self.as_json = as_json
         self.counts = dict.fromkeys(("added", "unchanged", "rejected"), 0)
         if as_json:
-            sys.stdout.write('{"files": [')
+            self._write('{"files": [')
+
+    def _write(self, text: str) -> None:
+        """Write to stdout; once its reader has gone (`| head`), the ingest goes on unwritten."""
+        if not self.as_json:
+            return
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self.as_json = False
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # nor may the exit's flush fail
 
     def add(self, result: IngestResult) -> None:
         """Count one result; with --json, write its entry."""
@@ -157,15 +179,17 @@ class _IngestSummary:
                 "warnings": result.warnings,
             }
             first = sum(self.counts.values()) == 0
-            sys.stdout.write(("\n" if first else ",\n") + json.dumps(entry, ensure_ascii=False))
+            self._write(("\n" if first else ",\n") + json.dumps(entry, ensure_ascii=False))
         self.counts[result.status] += 1
 
-    def close(self) -> None:
-        """The counts: the end of the JSON document, or one line."""
+    def close(self, interrupted: bool = False) -> None:
+        """The counts: the end of the JSON document (`"interrupted": true` when the run
+        stopped before its last file), or one line."""
         if self.as_json:
             counts = ", ".join(f'"{status}": {n}' for status, n in self.counts.items())
-            sys.stdout.write(f"\n], {counts}}}\n")
-        else:
+            stopped = ', "interrupted": true' if interrupted else ""
+            self._write(f"\n], {counts}{stopped}}}\n")
+        elif not interrupted:
             n = self.counts
             out.print(
                 f"{sum(n.values())} files: {n['added']} added, {n['unchanged']} unchanged, "
@@ -235,6 +259,17 @@ def show(
             else:
                 render_record(out, record)
                 render_tallies(out, rows)
+    finally:
+        store.close()
+
+
+@app.command()
+def link(db: DbOption = None) -> None:
+    """Link what the store holds (procedures, texts, reports, claims, votes, the thread), as
+    `whereas ingest` does after adding documents: for a run that stopped before it could."""
+    store = open_store(db)
+    try:
+        link_store(store)
     finally:
         store.close()
 

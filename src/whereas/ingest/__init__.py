@@ -74,6 +74,9 @@ def _files_below(folder: Path) -> Iterator[Path]:
             entries = sorted((entry.name, _is_folder(entry)) for entry in listing)
     except PermissionError:
         return
+    except OSError:  # gone or replaced since its parent was listed: ingest says so
+        yield folder
+        return
     for name, is_folder in entries:
         if is_folder:
             yield from _files_below(folder / name)
