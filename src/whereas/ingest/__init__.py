@@ -66,8 +66,9 @@ def _files_below(folder: Path) -> Iterator[Path]:
     Paths sort by their parts, so "b/x" comes before "b-c" although "-" < "/": a folder's
     entries in name order, each subfolder walked where its name falls, give that order while
     holding one listing per level instead of the whole tree (issue 10). As rglob does, symlinks
-    to folders are not followed (they are yielded, and rejected), folders that cannot be listed
-    are skipped, hidden folders are walked; hidden files are skipped.
+    to folders are not followed (they are yielded, and rejected), folders it may not list are
+    skipped, a folder gone since its parent was listed is yielded (and rejected), hidden folders
+    are walked; hidden files are skipped.
     """
     try:
         with os.scandir(folder) as listing:
