@@ -40,7 +40,9 @@ def _fingerprint(url: str) -> tuple[dict[str, int], list[object], int]:
         with store.engine.connect() as connection:
             blobs = list(connection.execute(text("SELECT sha256, data FROM blobs ORDER BY sha256")))
             positions = connection.execute(text("SELECT count(*) FROM member_votes")).scalar_one()
-        counts = {k: v for k, v in row_counts(store.engine).items() if not k.startswith("search")}
+        # The row counts' rows (row_counts, row_count_deltas) depend on when a fold last ran.
+        left_out = ("search", "row_count")
+        counts = {k: v for k, v in row_counts(store.engine).items() if not k.startswith(left_out)}
         assert store_problems(store.engine) == []
         return counts, [(sha, bytes(data)) for sha, data in blobs], positions
     finally:

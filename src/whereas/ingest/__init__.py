@@ -228,6 +228,7 @@ def ingest_stream(
                 yield ingest_file(store, path, limits=limits)
         else:
             yield from _pipeline(store, expand_paths(paths), pool, limits)
+    store.fold_counts()  # the run's row count deltas (PostgreSQL), in a transaction of their own
 
 
 def ingest_paths(

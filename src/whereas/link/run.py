@@ -31,4 +31,6 @@ def link_session(session: Session, embedder: Embedder | None = None) -> tuple[in
 def link_all(store: Store) -> tuple[int, int]:
     """Link people, reports, claims, citations, lineage and repeats (safe to re-run)."""
     with store.session() as session:
-        return link_session(session)
+        linked = link_session(session)
+    store.fold_counts()  # the run's row count deltas (PostgreSQL): the links replaced, in bulk
+    return linked

@@ -20,16 +20,18 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Engine, MetaData, Table, insert, select, text
 from sqlalchemy.exc import SAWarning
+from sqlalchemy.orm import Session
 
 from whereas.errors import StoreError
+from whereas.store.counts import fold_deltas
 from whereas.store.engine import make_engine
 from whereas.store.migrate import current_revision, upgrade
 
 FORMAT = "whereas.backup/1"
 _BATCH = 1000
 # The search index (search_* tables, FTS5 shadow tables included) is rebuilt, not copied; the
-# row counts are kept by triggers as the rows go in (migration 0011).
-_LEFT_OUT = ("alembic_version", "search_", "row_counts")
+# row counts are kept by triggers as the rows go in (migrations 0011, 0012).
+_LEFT_OUT = ("alembic_version", "search_", "row_counts", "row_count_deltas")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ def restore(url: str, path: Path) -> BackupSummary:
         upgrade(engine, header["revision"])
         counts = _load(engine, lines)
         upgrade(engine)
+        with Session(engine) as session, session.begin():  # the load's deltas (PostgreSQL)
+            fold_deltas(session)
         _reindex(engine)
         return BackupSummary(header["revision"], counts)
     finally:
@@ -190,8 +194,6 @@ def _reset_sequences(connection: Connection, tables: Any) -> None:
 
 
 def _reindex(engine: Engine) -> None:
-    from sqlalchemy.orm import Session
-
     from whereas.search.index import reindex_all
 
     with Session(engine) as session, session.begin():

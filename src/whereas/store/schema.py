@@ -399,11 +399,27 @@ class PurgedDocument(Base):
 class RowCount(Base):
     """How many rows a counted table holds (value ''), or hold one value of a column.
 
-    Kept by triggers (migration 0011) in the transaction that writes the rows: read, never
-    written, by the library.
+    Kept by triggers in the transaction that writes the rows (migration 0011): on SQLite
+    directly; on PostgreSQL through RowCountDelta, which whereas.store.counts folds in here.
     """
 
     __tablename__ = "row_counts"
     counted: Mapped[str] = mapped_column(String(80), primary_key=True)
-    value: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+
+class RowCountDelta(Base):
+    """Rows a statement added (n > 0) or removed under a RowCount's key, not yet folded in.
+
+    Appended by PostgreSQL's triggers (migration 0012), one row per statement and value, so
+    that no writer updates, and locks, a shared counter; always empty on SQLite.
+    """
+
+    __tablename__ = "row_count_deltas"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    counted: Mapped[str] = mapped_column(String(80))
+    value: Mapped[str] = mapped_column(Text)
     n: Mapped[int] = mapped_column(BigInteger)

@@ -10,8 +10,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from whereas.errors import StoreError
+from whereas.store.counts import fold_deltas, fold_when_many
 from whereas.store.engine import make_engine
 from whereas.store.migrate import upgrade
+
+# On PostgreSQL, every this many committed sessions the row counts' deltas are folded if many
+# wait (whereas.store.counts): a long ingest commits once a document and never reaches its end's
+# fold while running.
+FOLD_CHECK_EVERY = 20
 
 
 class Store:
@@ -20,6 +26,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._commits = 0
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -51,6 +58,20 @@ class Store:
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.close()
+        self._commits += 1
+        if self.dialect == "postgresql" and self._commits % FOLD_CHECK_EVERY == 0:
+            self.fold_counts(only_when_many=True)
+
+    def fold_counts(self, *, only_when_many: bool = False) -> int:
+        """Fold the row counts' deltas into row_counts in a transaction of their own (always
+        when not `only_when_many`); how many were folded."""
+        session = self._sessions()
+        try:
+            folded = fold_when_many(session) if only_when_many else fold_deltas(session)
+            session.commit()
+            return folded
         finally:
             session.close()
 
