@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -26,6 +26,9 @@ _CELL_TAGS = frozenset({"td", "th"})
 _LIST_TAGS = frozenset({"ul", "ol"})
 _HEADING = re.compile(r"h([1-6])")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+# Nodes other than elements (comments, processing instructions, entities): what the parser
+# keeps of them is rare, and only the walk node by node sees their tails.
+_NON_ELEMENTS = (lxml.etree.Comment, lxml.etree.ProcessingInstruction, lxml.etree.Entity)
 
 
 def read_html(data: bytes, limits: Limits) -> ReadDocument:
@@ -40,7 +43,7 @@ def read_html(data: bytes, limits: Limits) -> ReadDocument:
     )
     root = _parse(decoded.text, parser)
     tree = root.getroottree()
-    blocks = list(_blocks(root))
+    blocks = _blocks(root)
     if not blocks and _over_buffer_limit(parser):
         raise DocumentTooLarge("HTML with a text run over libxml2's 10 MB buffer limit")
     depth_warnings = _depth_warnings(parser)
@@ -95,19 +98,71 @@ def _metadata(root: lxml.html.HtmlElement) -> dict[str, str]:
     return metadata
 
 
-def _blocks(root: lxml.html.HtmlElement) -> Iterator[Block]:
+def _blocks(root: lxml.html.HtmlElement) -> list[Block]:
+    """The page's visible blocks in document order, each with its own text and its XPath."""
     # The tree is left whole (scripts may hold JSON-LD for later stages); invisible
-    # subtrees are skipped here. The set holds the proxies, so lxml keeps them identical.
-    hidden = {node for element in root.iter(*_INVISIBLE) for node in element.iter()}
+    # subtrees are skipped here.
+    if next(root.iter(*_NON_ELEMENTS), None) is not None:
+        owned = _own_texts_node_by_node(root)  # iterwalk would not show these nodes' tails
+    else:
+        owned = _own_texts_in_one_walk(root)
     paths = ElementPaths()
-    for element in root.iter(*_BLOCK_TAGS):
-        if element in hidden:
+    blocks: list[Block] = []
+    for element, own_text in owned:
+        text = squash(own_text)
+        if text:
+            kind, level = _kind(element)
+            blocks.append(Block(text=text, kind=kind, level=level, path=paths.of(element)))
+    return blocks
+
+
+def _own_texts_in_one_walk(root: lxml.html.HtmlElement) -> list[tuple[Any, str]]:
+    """Each visible block element with its own text, in document order, in one walk of the tree.
+
+    Walking each block's subtree apart cost five times lxml's parse: here every element is
+    met once, its text and tail going to the innermost block open around it. Trees holding
+    comments, processing instructions or entities take `_own_texts_node_by_node`.
+    """
+    owned: list[tuple[Any, str]] = []
+    open_blocks: list[tuple[Any, list[str], int]] = []
+    parts: list[str] | None = None  # the own text of the innermost open block
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                if parts is not None:
+                    parts.append(" ")  # a block child is a line break in the parent's text
+                parts = [node.text or ""]
+                open_blocks.append((node, parts, len(owned)))
+                owned.append((node, ""))
+            elif tag in _INVISIBLE:
+                walker.skip_subtree()  # its end event still comes, for its tail
+            elif parts is not None:
+                if tag in _CELL_TAGS:
+                    parts.append(" | " if node.getprevious() is not None else " ")
+                elif tag == "br":
+                    parts.append(" ")
+                parts.append(node.text or "")
             continue
-        text = squash(_own_text(element))
-        if not text:
-            continue
-        kind, level = _kind(element)
-        yield Block(text=text, kind=kind, level=level, path=paths.of(element))
+        if tag in _BLOCK_TAGS:
+            element, own, slot = open_blocks.pop()
+            owned[slot] = (element, "".join(own))
+            parts = open_blocks[-1][1] if open_blocks else None
+        if parts is not None:
+            parts.append(node.tail or "")
+    return owned
+
+
+def _own_texts_node_by_node(root: lxml.html.HtmlElement) -> list[tuple[Any, str]]:
+    """What `_own_texts_in_one_walk` gives, each block's subtree walked apart, any node kind."""
+    # The set holds the proxies, so lxml keeps them identical.
+    hidden = {node for element in root.iter(*_INVISIBLE) for node in element.iter()}
+    return [
+        (element, _own_text(element))
+        for element in root.iter(*_BLOCK_TAGS)
+        if element not in hidden
+    ]
 
 
 def _kind(element: lxml.html.HtmlElement) -> tuple[BlockKind, int]:
