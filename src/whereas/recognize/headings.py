@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Upper-case headings as printed; words may be broken over lines (PDF layout).
 _JOINT_MOTION = (
@@ -219,6 +220,14 @@ _TITLE_END = re.compile(r"\s*(?:\(\s*\d{4}/\d{4}|\||$)", re.MULTILINE)
 MAX_TITLE = 400
 
 
+@lru_cache(maxsize=32)
+def first_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, remembered for the last few texts: the kind, the date and the
+    title of a document search the same head for the same headings (a page shorter than the
+    head is searched whole by each), and these are the costliest patterns of recognition."""
+    return pattern.search(text)
+
+
 def _title_from(text: str, start: int) -> str | None:
     end = _TITLE_END.search(text, start)
     title = " ".join(text[start : end.start() if end else len(text)].split()).strip(" ,.:")
@@ -247,7 +256,7 @@ def _heading_title(text: str, start: int) -> str | None:
 
 def resolution_title(text: str) -> str | None:
     """What a resolution is on ("on the situation in Kazakhstan"), as its headings print it."""
-    adopted = ADOPTED_TITLE.search(text)
+    adopted = first_match(ADOPTED_TITLE, text)
     if adopted:
         start = adopted.end()
         if adopted.group(0).rstrip()[-1:].isdigit() or adopted.group(0).endswith(" "):
@@ -255,7 +264,7 @@ def resolution_title(text: str) -> str | None:
             start = date.end() if date and "\n" not in date.group(0) else start
         return _title_from(text, start)
     for heading in (REPORT_HEADING, JOINT_MOTION_HEADING, MOTION_HEADING):
-        found = heading.search(text)
+        found = first_match(heading, text)
         rest = text[found.end() : found.end() + 2].lstrip(" ") if found else ""
         if found and rest[:1].isalpha() and rest[:1].islower():
             return _heading_title(text, found.end())
@@ -287,7 +296,7 @@ def find_headings(text: str) -> list[Heading]:
         ("motion", MOTION_HEADING),
         ("text_adopted", ADOPTED_TITLE),
     ):
-        m = pattern.search(text)
+        m = first_match(pattern, text)
         if m:
             found.append(Heading(kind, m.start(), m.end()))
     return sorted(found, key=lambda h: h.start)

@@ -17,6 +17,7 @@ from whereas.recognize.headings import (
     TEXTS_ADOPTED_HEADING,
     TEXTS_ADOPTED_PAGE,
     find_headings,
+    first_match,
 )
 from whereas.recognize.recognition import DocumentKind
 
@@ -68,7 +69,7 @@ def _doceo_kind(head: str) -> KindGuess | None:
         if heading:
             positions.append((heading.start(), "text_adopted"))
     for pattern in (_REPORT_HEADING, REPORT_HEADING):
-        report = pattern.search(head)
+        report = first_match(pattern, head)
         if report:
             positions.append((report.start(), "report"))
     if not positions or not (PARLIAMENT.search(head) or EP_NUMBER.search(head)):
@@ -114,15 +115,15 @@ def _written_kind(body: str, has_front_matter: bool) -> KindGuess | None:
 def classify_text(text: str, *, has_front_matter: bool = False) -> KindGuess:
     """The kind of a document from its text: EP page headings, site markers, press conventions."""
     head = text[:HEAD_CHARS]
-    for guess in (
-        _doceo_kind(head),
-        _site_kind(head, text),
-        _written_kind(head, has_front_matter),
-        _copied_resolution(head),
-    ):
-        if guess is not None:
-            return guess
-    return KindGuess("other", 0.3, ["no known structure"])
+    # In order, each tried only when the ones before found nothing (each is a few searches of
+    # the head: a resolution's heading spares the press and copy markers).
+    guess = (
+        _doceo_kind(head)
+        or _site_kind(head, text)
+        or _written_kind(head, has_front_matter)
+        or _copied_resolution(head)
+    )
+    return guess if guess is not None else KindGuess("other", 0.3, ["no known structure"])
 
 
 def kind_from_name(name: str | None) -> DocumentKind | None:

@@ -125,8 +125,27 @@ def _press(m: re.Match[str]) -> str | None:
     return None if day is None else f"{m['y']}{m['mo']}{m['d']}IPR{m['n']}"
 
 
+# Letters whose only case-insensitive matches are their two cases (not K: the Kelvin sign).
+_TWO_CASED = frozenset("ABCDEFGHJLMNOPQRTUVWXYZ")
+
+
+def _letter_first(pattern: str) -> str:
+    """The same pattern with its first letter before its look-behind: "no letter or digit glued
+    on the left" of that letter is "none before the letter just read". A pattern that opens on
+    a character class is searched by re at C speed over the text to the next possible start;
+    one opening on a look-behind tries every position (most of the cost of finding references).
+    """
+    letter = pattern[len(_L) : len(_L) + 1]
+    if not pattern.startswith(_L) or letter not in _TWO_CASED:
+        return pattern
+    # Case-sensitive class: re reads no starting class from a case-insensitive letter.
+    return f"(?-i:[{letter}{letter.lower()}])(?<![A-Za-z0-9]{letter}){pattern[len(_L) + 1 :]}"
+
+
 def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("D", _D).replace("S", _S), re.IGNORECASE)
+    return re.compile(
+        _letter_first(pattern.replace("D", _D).replace("S", _S)), re.IGNORECASE
+    )
 
 
 _TERM = r"(?P<t>\d{1,2})"
@@ -137,6 +156,8 @@ _HUMAN = rf"{_TERM}SDS{_NUM}S/S{_YEAR}"  # 9-0065/2022
 _DOCEO = rf"{_TERM}D{_YEAR}D{_NUM}"  # 9-2022-0065
 
 # Order matters only for ties: overlapping matches keep the longest, then the first listed.
+# The look-behinds come after the first character, as `_letter_first` puts them ("no digit
+# glued on the left" of a year's first digit), so that re skips to the possible starts.
 _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     ("joint_motion", _p(rf"{_L}RCS(?:DS)?B?S{_HUMAN}{_R}"), _serial("RC-B", "t", "y", "n")),
     ("joint_motion", _p(rf"{_L}RCD{_DOCEO}{_R}"), _serial("RC-B", "t", "y", "n")),
@@ -147,7 +168,11 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     ("text_adopted", _p(rf"{_L}PS{_TERM}S[_ ]?STA(?:DPROV)?S\(S{_YEAR}S\)S{_NUM}{_R}"), _adopted),
     ("text_adopted", _p(rf"{_L}TAD{_DOCEO}{_R}"), _adopted),
     ("text_adopted", _p(rf"{_L}TS{_HUMAN}{_R}"), _adopted),
-    ("procedure", _p(rf"{_L}(?P<y>\d{{4}})S/S(?P<n>\d{{4}})S\(S(?P<k>[A-Z]{{3}})S\)"), _procedure),
+    (
+        "procedure",
+        _p(r"(?P<y>\d(?<![A-Za-z0-9]\d)\d{3})S/S(?P<n>\d{4})S\(S(?P<k>[A-Z]{3})S\)"),
+        _procedure,
+    ),
     ("procedure", _p(r"eli/dl/proc/(?P<y>\d{4})-(?P<n>\d{4})(?![0-9])"), _eli_procedure),
     # The annexes of the minutes (-VOT results of votes, -RCV roll calls) stay in `written`.
     ("minutes", _p(rf"{_L}PVD{_TERM}D{_DATE}{_R}(?:D(?:VOT|RCV)(?![A-Z]))?"), _sitting_doc("PV")),
@@ -163,7 +188,7 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     (
         "minutes",
         _p(
-            r"(?<![A-Za-z0-9])(?P<p>PV) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
+            r"(?P<p>(?-i:[Pp])(?<![A-Za-z0-9]P)V) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
             r"(?![0-9])"
         ),
         _sitting_text,
@@ -171,7 +196,7 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     (
         "debate",
         _p(
-            r"(?<![A-Za-z0-9])(?P<p>CRE) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
+            r"(?P<p>(?-i:[Cc])(?<![A-Za-z0-9]C)RE) (?P<d>\d{2})/(?P<mo>\d{2})/(?P<y>\d{4})(?P<t>)"
             r"(?![0-9])"
         ),
         _sitting_text,
@@ -180,7 +205,7 @@ _PATTERNS: list[tuple[ReferenceKind, re.Pattern[str], Builder]] = [
     (
         "press_release",
         _p(
-            r"(?<![0-9])(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})IPR(?P<n>\d{3,6})"
+            r"(?P<y>\d(?<![0-9]\d)\d{3})(?P<mo>\d{2})(?P<d>\d{2})IPR(?P<n>\d{3,6})"
             r"(?![0-9])"
         ),
         _press,
