@@ -10,10 +10,12 @@ word (roll calls print surnames only) are not matched by name.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
@@ -225,4 +227,24 @@ def _write_issues(session: Session, page: list[str], issues: dict[IssueKey, list
         for doc, role, name, found in sorted(wanted)
     ]
     if new:
-        session.execute(insert(issue), new)
+        _insert_issues(session, new)
+
+
+def _insert_issues(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert new issues: by COPY on PostgreSQL (psycopg 3), else one executemany.
+
+    psycopg 3 runs an executemany as one statement a row (85,000 of them at 1,000 scale
+    documents), and SQLAlchemy's multi-row VALUES costs more to compile than that; COPY sends
+    the rows as one stream (20,000 rows: 5.3-6.2 s wall, 0.6 s client CPU -> 0.4-1.3 s, 0.1-0.2 s).
+    """
+    issue = schema.PersonNameIssue
+    connection = session.connection()
+    if connection.dialect.name != "postgresql" or connection.dialect.driver != "psycopg":
+        session.execute(insert(issue), rows)
+        return
+    columns = ("document_id", "role", "name", "reason", "candidates")
+    copy_from = f"COPY {issue.__tablename__} ({', '.join(columns)}) FROM STDIN"
+    driver: Any = connection.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(copy_from) as copy:
+        for row in rows:
+            copy.write_row([*(row[c] for c in columns[:-1]), json.dumps(row["candidates"])])
