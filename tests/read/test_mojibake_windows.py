@@ -7,6 +7,7 @@ the decoded text against ftfy run on everything) on the corpus and on made-up te
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any, cast
@@ -113,3 +114,32 @@ MADE_UP = st.lists(
 @given(MADE_UP)
 def test_the_windows_give_ftfys_answer_on_made_up_text(text: str) -> None:
     assert looks_like_mojibake(text) == is_bad(text)
+
+
+def _ops(items: Any) -> Any:
+    for op, value in items:
+        yield (op, value) if op is sre.AT else op
+        if op is sre.BRANCH:
+            for branch in value[1]:
+                yield from _ops(branch)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            yield from _ops(value[2])
+        elif op is sre.SUBPATTERN:
+            yield from _ops(value[3])
+
+
+def test_badness_pattern_reads_nothing_outside_what_it_matches() -> None:
+    # No look-around, back-reference or anchor but "^" at the text's start: a window cut out of
+    # the text says what it says in place (the decoder keeps "^" from matching at a window's
+    # start when that is not the text's), so the answers of short windows can be remembered.
+    ops = set(_ops(sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data))
+    assert not BADNESS_RE.flags & re.MULTILINE
+    assert not ops & {sre.ASSERT, sre.ASSERT_NOT, sre.GROUPREF, sre.GROUPREF_EXISTS}
+    assert {op for op in ops if isinstance(op, tuple)} <= {(sre.AT, sre.AT_BEGINNING)}
+
+
+def test_a_window_does_not_start_the_text() -> None:
+    # "Â " is mojibake at the start of a text only (ftfy's "^[ÃÂ][ ]").
+    assert looks_like_mojibake("Â x") == is_bad("Â x")
+    assert looks_like_mojibake("xxxxxxxxxxxxxxxxxxx Â x") == is_bad("xxxxxxxxxxxxxxxxxxx Â x")
+    assert looks_like_mojibake("Â x") != looks_like_mojibake("1234567890. Â x")

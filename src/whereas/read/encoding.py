@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import charset_normalizer
 import ftfy
@@ -150,10 +151,30 @@ def looks_like_mojibake(text: str) -> bool:
         if window is not None and start <= window[1]:
             window = (window[0], end)  # overlaps the window before: one window
             continue
-        if window is not None and BADNESS_RE.search(text, *window):
+        if window is not None and _bad_window(text, *window):
             return True
         window = (start, end)
-    return window is not None and BADNESS_RE.search(text, *window) is not None
+    return window is not None and _bad_window(text, *window)
+
+
+def _bad_window(text: str, start: int, end: int) -> bool:
+    if end - start > MEMO_WINDOW:
+        return BADNESS_RE.search(text, start, end) is not None
+    return _bad_snippet(text[start:end], at_start=start == 0)
+
+
+# The badness pattern has no look-around and no anchor but "^" (tests/read/test_mojibake_windows
+# .py): a window cut out says what it says in place, once "^" is kept from matching at its start
+# when that is not the text's. The short ones repeat (names, signs, a site's words on every
+# page): their answers are remembered, a search costing about twenty look-ups.
+MEMO_WINDOW = 64
+
+
+@lru_cache(maxsize=8192)
+def _bad_snippet(snippet: str, *, at_start: bool) -> bool:
+    if at_start:
+        return BADNESS_RE.search(snippet) is not None
+    return BADNESS_RE.search(" " + snippet, 1) is not None  # "^" only at the real start
 
 
 def decode_head(data: bytes, size: int = 65536) -> str:
