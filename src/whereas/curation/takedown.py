@@ -171,6 +171,7 @@ def purge(store: Store, document_id: str, actor: str, reason: str) -> PurgeRepor
     """Purge in a transaction of its own, then leave no old page behind (SQLite's WAL)."""
     with store.session() as session:
         report = purge_document(session, document_id, actor, reason)
+    store.fold_counts()  # the rows purged, as row count deltas (PostgreSQL)
     if store.dialect == "sqlite":
         with store.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -68,6 +68,7 @@ def import_file(store: Store, path: Path) -> ImportResult:
                 documents=result.documents,
             )
         )
+    store.fold_counts()  # the rows imported, as row count deltas (PostgreSQL)
     return result
 
 
