@@ -35,7 +35,13 @@ from whereas.link.thread.demands import (
     is_demand,
     threshold_for,
 )
-from whereas.link.thread.repeats import MAX_SCANNED, PairScorer, demands_of, earlier_candidates
+from whereas.link.thread.repeats import (
+    MAX_SCANNED,
+    Compared,
+    PairScorer,
+    demands_of,
+    earlier_candidates,
+)
 from whereas.link.thread.texts import (
     StoredText,
     TextHead,
@@ -189,6 +195,13 @@ def best_matches(
     ]
 
 
+def texts_scored(compared: Compared) -> list[str]:
+    """The texts `best_matches` may score for a demand (none when it has no candidates)."""
+    if not compared.earlier:
+        return []
+    return [compared.demand.text, *(b.text for b in compared.earlier)]
+
+
 def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     """Recompute the repeats links of the whole store; returns how many were written."""
     # Not synchronized: the session holds no such link, and LIKE cannot be evaluated in Python,
@@ -206,7 +219,8 @@ def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     buckets = Buckets(session)
     buckets.fill()
     for country in buckets.countries():
-        for compared in earlier_candidates(bucket_demands(session, buckets.entries(country))):
+        bucket = earlier_candidates(bucket_demands(session, buckets.entries(country)))
+        for compared in scorer.ahead(bucket, texts_scored):
             later = compared.demand
             several = len(later.countries) > 1
             for match in best_matches(later, compared.earlier, scorer, threshold):

@@ -4,12 +4,19 @@ A pair's score depends on its two texts only: each product is summed row by row,
 matrix routine whose result for one row could change in the last bits with the other rows of
 the batch. Linking can then score a demand against its candidates country by country, or in
 any batches, and always write the same figures.
+
+The model encodes a batch of texts much faster than the same texts one call at a time (its
+threads share out the texts of a batch instead of meeting at every layer of one short text), and
+a text's vector does not depend on its batch: linking reads its demands `AHEAD` at a time
+(`PairScorer.ahead`) so that the texts they need are encoded together.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -19,6 +26,11 @@ from whereas.embed.base import Vectors
 from whereas.link.thread.demands import combined_score
 
 _Pair = tuple[Vectors, Vectors | None]
+_Item = TypeVar("_Item")
+
+# Items read ahead by `PairScorer.ahead`: the texts they need are encoded in one call (the
+# model's batches of 32 are then full); their vectors must fit in the kept ones beside a window.
+AHEAD = 256
 
 
 def _cosines(rows: list[Vectors], vector: Vectors) -> list[float]:
@@ -73,6 +85,17 @@ class PairScorer:
         while self._capacity is not None and len(self._vectors) > self._capacity:
             self._vectors.popitem(last=False)
         return found
+
+    def ahead(
+        self, items: Iterable[_Item], texts_of: Callable[[_Item], Iterable[str]]
+    ) -> Iterator[_Item]:
+        """`items` unchanged, read AHEAD at a time: the vectors of the texts they will score
+        (`texts_of` each item) that are not kept yet are made in one call first."""
+        stream = iter(items)
+        while batch := list(itertools.islice(stream, AHEAD)):
+            texts = (t for item in batch for t in texts_of(item))
+            self._vectors_of([t for t in dict.fromkeys(texts) if t not in self._vectors])
+            yield from batch
 
     def score(self, a: str, b: str) -> float:
         """The combined score of two texts."""
