@@ -11,11 +11,13 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import ProgrammingError
 
 from whereas.cli.options import DbOption, JsonOption, QuietOption, err, open_store, out
 from whereas.config import Limits, load_settings
 from whereas.errors import UnknownReference
 from whereas.ingest import IngestResult, expand_paths, ingest_stream, link_store
+from whereas.store import Store
 
 app = typer.Typer(
     name="whereas",
@@ -120,7 +122,7 @@ def ingest(
             raise
         summary.close()
         if summary.counts["added"]:
-            link_store(store)
+            _link(store)
     finally:
         store.close()
     if summary.counts["rejected"]:
@@ -269,9 +271,29 @@ def link(db: DbOption = None) -> None:
     `whereas ingest` does after adding documents: for a run that stopped before it could."""
     store = open_store(db)
     try:
-        link_store(store)
+        _link(store)
     finally:
         store.close()
+
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE
+
+
+def _link(store: Store) -> None:
+    """link_store; says which privilege is missing when PostgreSQL refuses its temporary tables."""
+    try:
+        link_store(store)
+    except ProgrammingError as exc:
+        orig = exc.orig
+        if getattr(orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE or "temporary" not in str(
+            orig
+        ):
+            raise
+        err.print(
+            "whereas: linking needs the TEMP privilege on the database (it keeps its working sets "
+            f"in temporary tables): GRANT TEMP ON DATABASE ... TO ... ({_one_line(str(orig))})"
+        )
+        raise typer.Exit(2) from exc
 
 
 @app.command()
