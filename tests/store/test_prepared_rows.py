@@ -138,7 +138,8 @@ def test_rows_made_by_the_worker_are_inserted_as_they_came(
     store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
     try:
         with store.session() as session:
-            assert save_document(session, _incoming(raw, made, piped)).outcome == "added"
+            saved = save_document(session, _incoming(raw, made, piped))
+            assert (saved.outcome, saved.reprepared) == ("added", False)
     finally:
         store.close()
 
@@ -173,6 +174,7 @@ def test_rows_made_of_another_parse_are_made_again(corpus: Path, tmp_path: Path)
                     .select_from(search_entries)
                     .where(search_entries.c.document_id == saved.document_id)
                 )
+            assert saved.reprepared  # ingest counts such documents
             assert texts == [c.text for c in parsed.clauses]
             assert document is not None and document.language == rec.language == "en"
             assert entries == len(parsed.clauses) + 1  # each clause and the document

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from whereas.parse.people.names import LOSSY_NAME
@@ -18,6 +18,7 @@ from whereas.read.document import ReadDocument
 from whereas.recognize.recognition import Recognition
 from whereas.recognize.references import procedure_type
 from whereas.store import rows, schema
+from whereas.store.bulk import insert_rows
 from whereas.store.prepare import PreparedDocument, made_from, prepare_document
 
 Outcome = Literal["added", "unchanged"]
@@ -44,11 +45,13 @@ class IncomingDocument:
 
 @dataclass(frozen=True)
 class SavedDocument:
-    """What saving did: the document's id, whether it was new, its version."""
+    """What saving did: the document's id, whether it was new, its version, and whether its
+    rows were made again here because the worker's did not match it (ingest counts those)."""
 
     document_id: str
     outcome: Outcome
     version: int
+    reprepared: bool = False
 
 
 def sha256_of(raw: bytes) -> str:
@@ -70,15 +73,17 @@ def version_key(incoming: IncomingDocument) -> str:
 def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument:
     """Store `incoming` unless the same bytes are stored already (ingest is idempotent)."""
     doc_id = incoming.sha256
-    existing = session.get(schema.Document, doc_id)
-    if existing is not None:
-        return SavedDocument(doc_id, "unchanged", existing.version)
+    stored = session.scalar(select(schema.Document.version).where(schema.Document.id == doc_id))
+    if stored is not None:
+        return SavedDocument(doc_id, "unchanged", stored)
     key = version_key(incoming)
     latest = session.scalar(
         select(func.max(schema.Document.version)).where(schema.Document.version_key == key)
     )
     version = (latest or 0) + 1
     prepared = _prepared(incoming, doc_id)
+    # The worker's rows were of other content (a stale worker, changed code): made again.
+    reprepared = incoming.prepared is not None and prepared is not incoming.prepared
     # Core INSERTs: no object of either is read back in this transaction but by a SELECT.
     blob = {"sha256": doc_id, "size": len(incoming.raw), "data": incoming.raw}
     _insert(session, schema.Blob, [blob])
@@ -106,7 +111,7 @@ def save_document(session: Session, incoming: IncomingDocument) -> SavedDocument
 
     rows = with_clause_ids(prepared.entries, clause_ids)
     index_prepared(session, rows, prepared.reference_values)
-    return SavedDocument(doc_id, "added", version)
+    return SavedDocument(doc_id, "added", version, reprepared)
 
 
 def _prepared(incoming: IncomingDocument, doc_id: str) -> PreparedDocument:
@@ -133,18 +138,51 @@ def ensure_procedure(
 
 
 def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) -> None:
-    rec = incoming.recognition
+    """Make the procedures the document names, as ensure_procedure would one by one.
+
+    Core statements, not ensure_procedure's ORM objects: its get, add and flush per procedure
+    cost more than the rest of a resolution's rows (issue 10). Nothing else in the document's
+    transaction holds these procedures as objects.
+    """
+    named = _named_procedures(incoming)
+    if not named:
+        return
+    table = cast(Table, schema.Procedure.__table__)
+    query = select(table.c.reference, table.c.title).where(table.c.reference.in_(list(named)))
+    titled = dict(session.execute(query).tuples().all())
+    new = [ref for ref in named if ref not in titled]
+    insert_rows(session, table, [_procedure_row(ref, named[ref], doc_id) for ref in new])
+    for ref, title in named.items():
+        if ref in titled and title and not titled[ref]:
+            fill = {"title": title, "title_document_id": doc_id}
+            session.execute(update(table).where(table.c.reference == ref).values(fill))
+
+
+def _named_procedures(incoming: IncomingDocument) -> dict[str, str | None]:
+    """Each procedure the document names, in the order it was first made, with the title the
+    document gives it (its own procedure's, for the kinds whose title is the procedure's)."""
+    rec, parsed = incoming.recognition, incoming.parsed
+    named: dict[str, str | None] = {}
     if rec.procedure:
-        title = (
-            rec.title
-            if rec.kind in {"procedure_file", "text_adopted", "joint_motion", "motion", "report"}
-            else None
-        )
-        ensure_procedure(session, rec.procedure, title, doc_id)
-    for vote in incoming.parsed.votes:
+        named[rec.procedure] = rec.title if rec.kind in _TITLE_KINDS else None
+    for vote in parsed.votes:
         if vote.procedure and vote.official:
-            ensure_procedure(session, vote.procedure)
-    session.flush()
+            named.setdefault(vote.procedure, None)
+    for proc in sorted(set(parsed.procedures.values())):
+        named.setdefault(proc, None)
+    return named
+
+
+_TITLE_KINDS = frozenset({"procedure_file", "text_adopted", "joint_motion", "motion", "report"})
+
+
+def _procedure_row(reference: str, title: str | None, doc_id: str) -> dict[str, Any]:
+    return {
+        "reference": reference,
+        "type": procedure_type(reference),
+        "title": title or None,
+        "title_document_id": doc_id if title else None,
+    }
 
 
 def _save_parsed(
@@ -157,8 +195,6 @@ def _save_parsed(
     _insert(session, schema.Quote, prepared.quotes)
     _insert(session, schema.Event, prepared.events)
     _insert(session, schema.ReferenceProcedure, prepared.statements)
-    for proc in sorted(set(parsed.procedures.values())):
-        ensure_procedure(session, proc)
     _save_votes(session, doc_id, parsed.votes)
     _save_people(session, doc_id, parsed)
     return clause_ids
@@ -174,7 +210,7 @@ def _insert_clauses(session: Session, doc_id: str, values: list[dict[str, Any]])
     if not values:
         return {}
     table = cast(Table, schema.Clause.__table__)
-    session.execute(insert(table), values)
+    insert_rows(session, table, values)
     query = select(table.c.position, table.c.id).where(table.c.document_id == doc_id)
     return {int(position): int(i) for position, i in session.execute(query)}
 
@@ -182,13 +218,12 @@ def _insert_clauses(session: Session, doc_id: str, values: list[dict[str, Any]])
 def _insert(session: Session, table: type[schema.Base], values: list[dict[str, Any]]) -> None:
     """One executemany INSERT of `values` into `table` (nothing when there are none).
 
-    A Core INSERT into the table, not the ORM's bulk INSERT of the class: that one builds each
-    row again and sends rows whose None values differ as separate statements (a resolution's
-    citations and recitals, authors with and without a group). The values are column keys;
-    a None is stored as NULL both ways, since none of these columns has a default for it.
+    Not the ORM's bulk INSERT of the class: that one builds each row again and sends rows
+    whose None values differ as separate statements (a resolution's citations and recitals,
+    authors with and without a group); nor a Core INSERT, whose per-row parameter building
+    cost more than the database's work (whereas.store.bulk).
     """
-    if values:
-        session.execute(insert(cast(Table, table.__table__)), values)
+    insert_rows(session, cast(Table, table.__table__), values)
 
 
 def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
