@@ -265,12 +265,15 @@ def _pipeline(
     # held until stored, so the look-ahead is small.
     ahead = 2 * pool.size
     pending: deque[_Pending] = deque()
-    for path in paths:
-        pending.append(_submit(store, path, pool, limits))
-        while pending and (len(pending) > ahead or pending[0].result is not None):
+    try:
+        for path in paths:
+            pending.append(_submit(store, path, pool, limits))
+            while pending and (len(pending) > ahead or pending[0].result is not None):
+                yield _collect(store, pending.popleft(), pool)
+        while pending:
             yield _collect(store, pending.popleft(), pool)
-    while pending:
-        yield _collect(store, pending.popleft(), pool)
+    finally:  # stopped early (the caller closed us): a pool it owns keeps none of our jobs
+        pool.drop([p.ticket for p in pending if p.ticket is not None])
 
 
 def _submit(store: Store, path: Path, pool: DocumentPool, limits: Limits) -> _Pending:

@@ -107,6 +107,7 @@ class DocumentPool:
         self._workers: list[_Worker] = []
         self._queue: deque[Job] = deque()
         self._done: dict[int, Outcome] = {}
+        self._dropped: set[int] = set()  # tickets given up while their job ran
         self._tickets = 0
 
     def __enter__(self) -> DocumentPool:
@@ -140,6 +141,16 @@ class DocumentPool:
         while ticket not in self._done:
             self._pump()
         return self._done.pop(ticket)
+
+    def drop(self, tickets: list[int]) -> None:
+        """Give up `tickets` (a caller that stopped early): queued jobs go, done outcomes go,
+        and a running job's outcome is dropped when it comes, so the pool can be used again."""
+        wanted = set(tickets)
+        self._queue = deque(job for job in self._queue if job.ticket not in wanted)
+        for ticket in wanted:
+            self._done.pop(ticket, None)
+        running = {w.job.ticket for w in self._workers if w.job is not None}
+        self._dropped |= wanted & running
 
     def poll(self) -> None:
         """Take in what workers have finished and give idle ones queued documents, at once:
@@ -255,7 +266,10 @@ class DocumentPool:
 
     def _finish(self, worker: _Worker, outcome: Outcome) -> None:
         assert worker.job is not None
-        self._done[worker.job.ticket] = outcome
+        if worker.job.ticket in self._dropped:
+            self._dropped.discard(worker.job.ticket)
+        else:
+            self._done[worker.job.ticket] = outcome
         self.stats.documents += 1
         worker.job = None
 
