@@ -25,7 +25,7 @@ def test_a_stopped_run_leaves_the_callers_pool_without_its_jobs(
         first = Store.open(f"sqlite:///{tmp_path / 'first.db'}")
         results = ingest_stream(first, paths, pool=pool)
         next(results)
-        results.close()  # the caller stops after one file: the others were submitted
+        results.close()  # type: ignore[attr-defined]  # a generator; the others were submitted
         first.close()
         pool.poll()
         assert not pool._queue and not pool._done
