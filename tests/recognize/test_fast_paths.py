@@ -29,7 +29,7 @@ from whereas.recognize.dates import (
 )
 from whereas.recognize.markup import MAX_MARKUP_CHARS, markup_strings, references_in_markup
 from whereas.recognize.recognition import Reference
-from whereas.recognize.references import _PATTERNS, REACH, find_references
+from whereas.recognize.references import _PATTERNS, PATTERN_MARKS, REACH, find_references
 
 CORPUS_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 TEXT_CAP = 40_000  # the slow ways take seconds on the largest vote lists
@@ -183,6 +183,21 @@ def test_every_reference_holds_four_digits(
     text = data.draw(st.from_regex(pattern))
     for m in pattern.finditer(text):
         assert re.search(r"\d{4}", m.group(0)), (kind, m.group(0))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "mark"),
+    [(p, mark) for (_, p, _), mark in zip(_PATTERNS, PATTERN_MARKS, strict=True)],
+)
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_every_reference_holds_its_pattern_mark(
+    pattern: re.Pattern[str], mark: str, data: st.DataObject
+) -> None:
+    # A window without the mark is not searched with the pattern.
+    text = data.draw(st.from_regex(pattern))
+    for m in pattern.finditer(text):
+        assert mark in m.group(0).lower(), (pattern.pattern, m.group(0))
 
 
 def test_references_in_windows_are_those_of_the_whole_corpus_text() -> None:

@@ -244,10 +244,23 @@ def reference_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+# What every match of each pattern of _PATTERNS holds, in lower case ("": nothing rare enough
+# to test): a window without it is not searched. No letter here is matched by another character
+# than its two cases (not "i": re takes "İ" and "ı" for it); tests/recognize/test_fast_paths.py
+# checks each is a run of literals of its pattern.
+PATTERN_MARKS = (
+    "rc", "rc", "/", "", "/", "", "ta", "ta", "/", "(", "/dl/proc/", "pv", "pv(", "cre", "pv ",
+    "cre ", "mtg", "pr",
+)  # fmt: skip
+
+
 def _candidates(text: str) -> Iterable[Reference]:
     windows = reference_windows(text)
-    for kind, pattern, build in _PATTERNS:
-        for start, end in windows:
+    lowered = [text[start:end].lower() for start, end in windows]
+    for (kind, pattern, build), mark in zip(_PATTERNS, PATTERN_MARKS, strict=True):
+        for (start, end), low in zip(windows, lowered, strict=True):
+            if mark not in low:
+                continue
             for m in pattern.finditer(text, start, end):
                 value = build(m)
                 if value is not None:
