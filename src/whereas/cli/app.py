@@ -6,11 +6,19 @@ import dataclasses
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from sqlalchemy.exc import ProgrammingError
 
 from whereas.cli.options import DbOption, JsonOption, QuietOption, err, open_store, out
@@ -104,10 +112,7 @@ def ingest(
     summary = _IngestSummary(as_json)
     try:
         try:
-            with progress:
-                # A first walk counts the files for the bar's total, keeping none (issue 10).
-                total = None if progress.disable else sum(1 for _ in expand_paths(paths))
-                task = progress.add_task("", total=total)
+            with progress, _FileCount(progress, paths) as task:
                 for result in ingest_stream(store, paths, limits=limits):
                     summary.add(result)
                     _report(result, quiet)
@@ -127,6 +132,40 @@ def ingest(
         store.close()
     if summary.counts["rejected"]:
         raise typer.Exit(1)
+
+
+class _FileCount:
+    """The bar's task, its total found by a walk over the paths in a thread of its own (keeping
+    no path): ingesting starts at once, the bar has no total until the walk is done."""
+
+    def __init__(self, progress: Progress, paths: list[Path]) -> None:
+        self._progress = progress
+        self._paths = paths
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> TaskID:
+        self._task = self._progress.add_task("", total=None)
+        if not self._progress.disable:
+            self._thread = threading.Thread(target=self._count, name="whereas-count", daemon=True)
+            self._thread.start()
+        return self._task
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()  # a walk still going (the run stopped early) ends at its next file
+        if self._thread is not None:
+            self._thread.join()
+
+    def _count(self) -> None:
+        total = 0
+        try:
+            for _ in expand_paths(self._paths):
+                if self._stop.is_set():
+                    return
+                total += 1
+        except Exception:  # the ingest's own walk reports it; the bar stays without a total
+            return
+        self._progress.update(self._task, total=total)
 
 
 def _ingest_progress(quiet: bool, as_json: bool) -> Progress:
