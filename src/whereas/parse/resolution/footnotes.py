@@ -39,6 +39,9 @@ _GLUED_BODY = re.compile(rf"(?<=[.;:,])\s*(?P<mark>{_MARK})\s*(?={_BODY_START})"
 SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500]{5,}$")
 
 _MARKERS = re.compile(
+    # Every marker below starts with one of these characters: the regex tries its alternatives
+    # (and their look-behinds) only there, not at every letter (5x faster on clause texts).
+    rf"(?=[{_SUPERSCRIPT_DIGITS}\[(\s\d])(?:"
     # superscript digits, but not a unit (km², m³)
     rf"(?<!\bm)(?<!\bkm)(?<!\bcm)(?P<sup>[{_SUPERSCRIPT_DIGITS}]+)"
     # [1] anywhere
@@ -58,6 +61,7 @@ _MARKERS = re.compile(
     # "7 December 2020 1,": a digit after a written date's year, before punctuation
     r"|(?<=[^\W\d_]{3}\s(?:19|20)\d\d)\s(?P<after_year>\d{1,2})(?=\s?[,;:](?:\s|$)|\s?\.$|$)"
     r"(?:\s(?=[,;:.]))?"
+    ")"
 )
 # A marker inside an article reference keeps its number ("Articles 2 and 7(1)").
 _LEGAL_WORD = re.compile(

@@ -12,6 +12,7 @@ from whereas.read.document import Block
 # EP pages write hyphens in names and references as non-breaking hyphens; PDF text marks a
 # hyphen broken at a line end with U+FFFE; both become an ordinary hyphen.
 _HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-", "\ufffe": "-", "\u00ad": None})
+_HYPHEN_CHARACTERS = ("\u2011", "\u2010", "\ufffe", "\u00ad")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b]+")
 _BULLET = re.compile(r"^(?:[•▪◦●·*]\s+)+")
 # EUR-Lex prints the Official Journal's clauses as table rows flattened into text: the dash or
@@ -50,7 +51,12 @@ class Line:
 
 def clean_text(text: str) -> str:
     """NFC, ordinary hyphens and single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_HYPHENS)
+    # ASCII text is its own NFC and holds none of the hyphens; translate() copies a text
+    # character by character even when it changes none (a tenth of the parse of a resolution).
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+        if any(hyphen in text for hyphen in _HYPHEN_CHARACTERS):
+            text = text.translate(_HYPHENS)
     return _SPACES.sub(" ", text).strip()
 
 
