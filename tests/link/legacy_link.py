@@ -216,11 +216,9 @@ def _candidates(
         tally = any(same_tally(c, v) for c in claims for v in evidence.votes)
         if subject < MIN_SUBJECT and not (tally and subject > 0):
             continue
-        out.append(
-            _Candidate(
-                evidence.reference, subject, tally, _day_agrees(evidence, published, claimed_days)
-            )
-        )
+        day = _day_agrees(evidence, published, claimed_days)
+        if tally or day:  # only a procedure voted on the day or with the tally can be chosen
+            out.append(_Candidate(evidence.reference, subject, tally, day))
     return out
 
 

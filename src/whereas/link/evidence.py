@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from whereas.store import schema
 
 PROCEDURE_PAGE = 200
 _IN_CHUNK = 500
+_T = TypeVar("_T")
 
 
 class Figures(Protocol):
@@ -115,7 +116,7 @@ class ProcedureEvidence:
         return {v.date for v in self.votes if v.date is not None}
 
 
-def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+def _chunks(values: Sequence[_T]) -> Iterator[Sequence[_T]]:
     for start in range(0, len(values), _IN_CHUNK):
         yield values[start : start + _IN_CHUNK]
 
@@ -174,6 +175,60 @@ def procedure_evidence(session: Session) -> Iterator[ProcedureEvidence]:
             return
         yield from _page_evidence(session, page)
         last = page[-1][0]
+
+
+def evidence_of(session: Session, references: set[str]) -> list[ProcedureEvidence]:
+    """The evidence of the stored procedures among `references`, in the database's reference
+    order (as `procedure_evidence` gives them)."""
+    p = schema.Procedure
+    out: list[ProcedureEvidence] = []
+    for part in _chunks(sorted(references)):
+        query = select(p.reference, p.title).where(p.reference.in_(part)).order_by(p.reference)
+        out.extend(_page_evidence(session, [(r, t) for r, t in session.execute(query)]))
+    return out
+
+
+def _procedures_of_votes(session: Session, votes: list[tuple[str | None, str | None]]) -> set[str]:
+    """The procedures whose official votes (`official_votes`) include votes of these
+    (procedure, reference): by the vote's procedure, or by a text of the procedure it voted."""
+    found = {procedure for procedure, _ in votes if procedure}
+    references = sorted({reference for _, reference in votes if reference})
+    d = schema.Document
+    for part in _chunks(references):
+        found.update(
+            session.scalars(
+                select(d.procedure).where(d.reference.in_(part), d.procedure.is_not(None))
+            )
+        )
+        found.update(
+            session.scalars(
+                select(_V.procedure).where(_V.reference.in_(part), _V.procedure.is_not(None))
+            )
+        )
+    return {procedure for procedure in found if procedure}
+
+
+def procedures_voted(session: Session, days: set[dt.date], claims: Sequence[Figures]) -> set[str]:
+    """The procedures with an official vote on one of `days` or with the tally of one of
+    `claims`: the only ones a source naming no procedure can be linked to (read by the votes'
+    day and figures, never procedure by procedure)."""
+    votes: list[tuple[str | None, str | None]] = []
+    official = select(_V.procedure, _V.reference).where(_V.official.is_(True))
+    for part in _chunks(sorted(days)):
+        votes.extend((p, r) for p, r in session.execute(official.where(_V.date.in_(part))))
+    for claim in claims:
+        stated = [
+            column == figure
+            for column, figure in (
+                (_V.for_, claim.for_),
+                (_V.against, claim.against),
+                (_V.abstentions, claim.abstentions),
+            )
+            if figure is not None
+        ]
+        if stated:
+            votes.extend((p, r) for p, r in session.execute(official.where(*stated)))
+    return _procedures_of_votes(session, votes)
 
 
 class EvidenceIndex:

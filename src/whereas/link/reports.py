@@ -4,8 +4,8 @@ Explicit references first; otherwise the store is asked: the procedure's title w
 subject) must be in the source, and its vote day or its tally must agree with the source's. A
 country alone never links a report to another year's procedure; unsure means no link, and why.
 
-Sources are read a page at a time; the procedures' evidence is read once, and only when a
-source names no procedure, and is looked up by the source's words (never every procedure).
+Sources are read a page at a time; when a source names no procedure, only the evidence of the
+procedures voted on its day or with its tally is read (never every procedure's).
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from whereas.link.evidence import (
     EvidenceIndex,
     ProcedureEvidence,
     claimed_votes,
+    evidence_of,
     official_votes,
     procedure_references,
+    procedures_voted,
     same_tally,
 )
 from whereas.link.words import TextWords, subject_score, title_words
@@ -164,13 +166,29 @@ def _day_agrees(
     return any(day <= published <= day + REPORT_WINDOW for day in evidence.days)
 
 
-def _candidates(session: Session, document: Source, index: EvidenceIndex) -> list[_Candidate]:
-    text = TextWords.of(f"{document.title or ''} {document.body}")
+def _vote_days(published: dt.date | None, claimed: set[dt.date]) -> set[dt.date]:
+    """The days a procedure's vote must fall on for `_day_agrees` (the claimed days, else the
+    REPORT_WINDOW before publication)."""
+    if claimed or published is None:
+        return claimed
+    return {published - timedelta(days=n) for n in range(REPORT_WINDOW.days + 1)}
+
+
+def _candidates(session: Session, document: Source) -> list[_Candidate]:
+    """The procedures on the source's subject voted on its day or with its tally.
+
+    Only those can be chosen (`_choose` links by tally or by day), so only the procedures with
+    such an official vote are read, whatever the number of procedures in the store.
+    """
     claims = claimed_votes(session, document.id)
     claimed_days = {c.date for c in claims if c.date is not None}
     published = document_day(document)
+    voted = procedures_voted(session, _vote_days(published, claimed_days), claims)
+    if not voted:
+        return []
+    text = TextWords.of(f"{document.title or ''} {document.body}")
     out: list[_Candidate] = []
-    for evidence in index.possible(text):
+    for evidence in EvidenceIndex(evidence_of(session, voted)).possible(text):
         subject = subject_score(evidence.words, text)
         tally = any(same_tally(c, v) for c in claims for v in evidence.votes)
         # the exact tally of the procedure lets a few title words do (titles are translated)
@@ -197,15 +215,13 @@ def _choose(document_id: str, candidates: list[_Candidate]) -> ReportLink:
             scores,
         )
     dated = sorted((c for c in candidates if c.day), key=lambda c: -c.subject)
-    if not candidates:
-        return ReportLink(document_id, [], "none", "no stored procedure on this subject", scores)
     if not dated:
         return ReportLink(
             document_id,
             [],
             "none",
-            "procedures on this subject were not voted shortly before this "
-            "source was published, nor with the tally it states",
+            "no stored procedure on this subject was voted shortly before this source was "
+            "published, nor with the tally it states",
             scores,
         )
     if len(dated) > 1 and dated[0].subject - dated[1].subject < 0.25:
@@ -222,11 +238,10 @@ def _choose(document_id: str, candidates: list[_Candidate]) -> ReportLink:
 
 
 class _Linker:
-    """Decides one source at a time; the evidence is read when a source first needs it."""
+    """Decides one source at a time."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._index: EvidenceIndex | None = None
 
     def link(self, document: Source) -> ReportLink:
         existing = _existing(self._session, document.id)
@@ -235,9 +250,7 @@ class _Linker:
         explicit = explicit_procedures(self._session, document)
         if explicit:
             return ReportLink(document.id, explicit, "explicit", "the source names it")
-        if self._index is None:
-            self._index = EvidenceIndex.of(self._session)
-        return _choose(document.id, _candidates(self._session, document, self._index))
+        return _choose(document.id, _candidates(self._session, document))
 
 
 def iter_report_links(session: Session) -> Iterator[ReportLink]:
