@@ -19,7 +19,7 @@ from sqlalchemy import event
 
 from whereas.embed import LexicalEmbedder
 from whereas.link import batched
-from whereas.link.thread import repeat_links, repeats, texts
+from whereas.link.thread import repeat_links, repeats, scoring, texts
 from whereas.link.thread.demands import is_demand
 from whereas.link.thread.repeat_links import link_repeats
 from whereas.store import Store
@@ -97,6 +97,7 @@ def test_linking_repeats_holds_as_much_for_four_times_the_store(
         (repeats, "MAX_SCANNED", 12),
         (repeat_links, "TEXTS_PER_READ", 4),
         (repeat_links, "VECTOR_CACHE", 16),
+        (scoring, "AHEAD", 4),  # demands read ahead for the model's batches: a window too
         (repeat_links, "ROW_PAGE", 20),
         (texts, "PROCEDURE_BATCH", 10),
         (batched, "ROW_PAGE", 20),
