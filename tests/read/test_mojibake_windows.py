@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from whereas.read.encoding import (
     MOJIBAKE_REACH,
+    _bad_window,
     bom_encoding,
     decode,
     detect_encoding,
@@ -138,8 +139,14 @@ def test_badness_pattern_reads_nothing_outside_what_it_matches() -> None:
     assert {op for op in ops if isinstance(op, tuple)} <= {(sre.AT, sre.AT_BEGINNING)}
 
 
-def test_a_window_does_not_start_the_text() -> None:
-    # "Â " is mojibake at the start of a text only (ftfy's "^[ÃÂ][ ]").
-    assert looks_like_mojibake("Â x") == is_bad("Â x")
-    assert looks_like_mojibake("xxxxxxxxxxxxxxxxxxx Â x") == is_bad("xxxxxxxxxxxxxxxxxxx Â x")
-    assert looks_like_mojibake("Â x") != looks_like_mojibake("1234567890. Â x")
+@pytest.mark.parametrize("tail", ["x", "x" * 80])  # remembered (short) and searched (long)
+def test_a_window_does_not_start_the_text(tail: str) -> None:
+    # "Â " is mojibake at the start of a text only (ftfy's "^[ÃÂ][ ]"). A window that
+    # looks_like_mojibake starts after 0 reaches back from "Â" and so begins with ASCII: the
+    # window function is asked directly for one starting at "Â ", where "^" must not match.
+    alone, after = f"Â {tail}", f"1234567890. Â {tail}"
+    start = after.index("Â")
+    assert is_bad(alone) and not is_bad(after)
+    assert _bad_window(alone, 0, len(alone))
+    assert not _bad_window(after, start, len(after))
+    assert looks_like_mojibake(alone) and not looks_like_mojibake(after)

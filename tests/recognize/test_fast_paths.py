@@ -200,6 +200,11 @@ def test_every_reference_holds_its_pattern_mark(
         assert mark in m.group(0).lower(), (pattern.pattern, m.group(0))
 
 
+def test_no_pattern_mark_holds_a_letter_other_characters_match() -> None:
+    # re.IGNORECASE matches "İ", "ı", "ſ", "K" (Kelvin) as i, s, k: the lowered window misses them.
+    assert not any(set(mark) & set("isk") for mark in PATTERN_MARKS)
+
+
 def test_references_in_windows_are_those_of_the_whole_corpus_text() -> None:
     for text in corpus_texts():
         assert find_references(text[:TEXT_CAP]) == references_everywhere(text[:TEXT_CAP])

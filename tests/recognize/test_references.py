@@ -93,6 +93,11 @@ NOT_REFERENCES = [
     "20191312IPR56948",  # no 13th month
     "ISBN 978-92-846-2022-0065",
     "AB-9-2022-0065",
+    # Glued on the left: the look-behinds written by hand after the first character.
+    "X2022/2505(RSP)",
+    "120220120IPR12345",
+    "APV 20/01/2022",
+    "ACRE 20/01/2022",
 ]
 
 
