@@ -20,6 +20,7 @@ from whereas.recognize.references import procedure_type
 from whereas.store import rows, schema
 from whereas.store.bulk import insert_rows
 from whereas.store.prepare import PreparedDocument, made_from, prepare_document
+from whereas.store.rows import Row
 
 Outcome = Literal["added", "unchanged"]
 
@@ -229,11 +230,34 @@ def _insert(session: Session, table: type[schema.Base], values: list[dict[str, A
 def _save_votes(session: Session, doc_id: str, votes: list[VoteRecord]) -> None:
     if not votes:
         return
-    ids = session.scalars(
-        insert(schema.Vote).returning(schema.Vote.id, sort_by_parameter_order=True),
-        rows.vote_rows(doc_id, votes),
-    ).all()
+    values = rows.vote_rows(doc_id, votes)
+    if session.get_bind().dialect.name == "sqlite":
+        ids = _insert_votes_by_position(session, doc_id, values)
+    else:  # one INSERT ... RETURNING a batch of rows, in their order
+        returning = insert(schema.Vote).returning(schema.Vote.id, sort_by_parameter_order=True)
+        ids = list(session.scalars(returning, values).all())
     _insert(session, schema.MemberVote, rows.member_vote_rows(zip(ids, votes, strict=True)))
+
+
+def _insert_votes_by_position(session: Session, doc_id: str, values: list[Row]) -> list[int]:
+    """One executemany INSERT of a document's votes; their ids read back by position.
+
+    On SQLite an INSERT ... RETURNING in the rows' order is one statement a vote: most of the
+    time of storing a day's roll calls (issue 10). A vote's position is unique in its document,
+    as a clause's is. (PostgreSQL's driver would run this executemany one statement a row,
+    each firing the row count triggers: there the RETURNING batch stays.)
+    """
+    table = cast(Table, schema.Vote.__table__)
+    # The rows name the ORM attribute for_; the column is "for".
+    insert_rows(
+        session, table, [{_VOTE_COLUMNS.get(k, k): v for k, v in r.items()} for r in values]
+    )
+    query = select(table.c.position, table.c.id).where(table.c.document_id == doc_id)
+    by_position = {int(position): int(i) for position, i in session.execute(query)}
+    return [by_position[i] for i in range(len(values))]
+
+
+_VOTE_COLUMNS = {"for_": "for"}
 
 
 def _update_person(row: schema.Person, person: PersonRecord) -> None:
