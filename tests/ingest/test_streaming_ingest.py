@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 import shutil
 import weakref
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -105,4 +107,32 @@ def test_ingest_paths_lists_the_stream(folder: Path, tmp_path: Path) -> None:
     results = ingest_paths(store, [folder], limits=Limits(workers=0), on_result=seen.append)
     assert [r.status for r in results] == ["added", "added", "unchanged", "rejected"]
     assert seen == results
+    store.close()
+
+
+def test_the_workers_rows_are_stored_as_they_came(folder: Path, tmp_path: Path) -> None:
+    """A worker makes each document's rows beside its parse; the writer makes them again only
+    when they are not of that parse, and says so (a worker bug made every store slower)."""
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    added = [
+        r for r in ingest_stream(store, [folder], limits=Limits(workers=1)) if r.status == "added"
+    ]
+    assert len(added) == 2
+    assert [r.reprepared for r in added] == [False, False]
+    store.close()
+
+
+def test_rows_made_again_are_reported(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from whereas.store.writer import SavedDocument, save_document
+
+    def stale_rows(*args: Any, **kwargs: Any) -> SavedDocument:
+        return replace(save_document(*args, **kwargs), reprepared=True)
+
+    monkeypatch.setattr("whereas.ingest.save_document", stale_rows)
+    store = Store.open(f"sqlite:///{tmp_path / 'store.db'}")
+    results = list(ingest_stream(store, [folder], limits=Limits(workers=0)))
+    assert [r.reprepared for r in results] == [True, True, False, False]
+    assert caplog.text.count("the writer made them again") == 2
     store.close()

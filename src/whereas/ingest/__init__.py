@@ -45,6 +45,9 @@ class IngestResult:
     reference: str | None = None
     version: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # The writer made the rows again: the worker's were not of this document's parse (a bug
+    # to report; the stored rows are right either way).
+    reprepared: bool = False
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -184,6 +187,10 @@ def _store_outcome(
         )
     if saved.outcome == "unchanged":  # the same bytes earlier in this run, or from elsewhere
         return IngestResult(shown, "unchanged", document_id=saved.document_id)
+    if saved.reprepared:
+        log.warning(
+            "%s: the worker's rows were not of this parse; the writer made them again", shown
+        )
     recognition, parsed = outcome.recognition, outcome.parsed
     warnings = list(
         dict.fromkeys([*outcome.read.warnings, *recognition.warnings, *parsed.warnings])
@@ -196,6 +203,7 @@ def _store_outcome(
         reference=recognition.reference,
         version=saved.version,
         warnings=warnings,
+        reprepared=saved.reprepared,
     )
 
 

@@ -191,7 +191,11 @@ class Vote(Base):
     clause_kind: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     flags: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
-    __table_args__ = (Index("ix_votes_document", "document_id"),)
+    __table_args__ = (
+        Index("ix_votes_document", "document_id"),
+        Index("ix_votes_date", "date"),  # migration 0013: report linking reads votes by day
+        Index("ix_votes_for", "for"),  # and by tally
+    )
 
 
 class MemberVote(Base):
