@@ -150,7 +150,7 @@ def _save_procedures(session: Session, doc_id: str, incoming: IncomingDocument) 
         return
     table = cast(Table, schema.Procedure.__table__)
     query = select(table.c.reference, table.c.title).where(table.c.reference.in_(list(named)))
-    titled: dict[str, str | None] = {ref: title for ref, title in session.execute(query)}
+    titled: dict[str, str | None] = dict(session.execute(query).all())
     new = [ref for ref in named if ref not in titled]
     insert_rows(session, table, [_procedure_row(ref, named[ref], doc_id) for ref in new])
     for ref, title in named.items():
