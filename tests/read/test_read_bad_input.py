@@ -221,3 +221,16 @@ def test_text_over_the_character_limit_is_cut_with_a_warning() -> None:
     document = read_bytes(b"whereas\n" * 1000, limits=Limits(max_text_chars=80))
     assert len(document.blocks) == 10
     assert document.warnings == ["text longer than 80 characters: kept the first 10 blocks"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<?xml version='1.0'?><?xml\x00 encoding=\"\"",  # found by test_read_property
+        b"<?xml version='1.0'?>\n<?xml version='1.0' encoding='utf-8'?><r>text</r>",
+    ],
+)
+def test_a_second_xml_declaration_is_a_reason_not_a_reader_failure(data: bytes) -> None:
+    with pytest.raises(UnreadableDocument, match=r"^XML could not be read: ") as caught:
+        read_bytes(data)
+    assert "\n" not in str(caught.value)

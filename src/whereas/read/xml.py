@@ -43,6 +43,8 @@ def read_xml(data: bytes, limits: Limits) -> ReadDocument:
     except lxml.etree.XMLSyntaxError as exc:
         root = _recover(text)
         warnings.append(f"damaged XML read in part: {exc}")
+    except ValueError as exc:  # a second or unclosed declaration of an encoding, after the first
+        raise UnreadableDocument(f"XML could not be read: {' '.join(str(exc).split())}") from exc
     tree = root.getroottree()
     document = assemble(
         "xml",
