@@ -277,9 +277,9 @@ def _pipeline(
         for path in paths:
             pending.append(_submit(store, path, pool, limits))
             while pending and (len(pending) > ahead or pending[0].result is not None):
-                yield _collect(store, pending.popleft(), pool)
+                yield _collect_first(store, pending, pool)
         while pending:
-            yield _collect(store, pending.popleft(), pool)
+            yield _collect_first(store, pending, pool)
     finally:  # stopped early (the caller closed us): a pool it owns keeps none of our jobs
         pool.drop([p.ticket for p in pending if p.ticket is not None])
 
@@ -294,6 +294,14 @@ def _submit(store: Store, path: Path, pool: DocumentPool, limits: Limits) -> _Pe
     if known is not None:
         return _Pending(name, result=known)
     return _Pending(name, raw, ticket=pool.submit(raw, name))
+
+
+def _collect_first(store: Store, pending: deque[_Pending], pool: DocumentPool) -> IngestResult:
+    # The file leaves `pending` once collected: interrupted while waiting for its outcome (a
+    # Ctrl-C), its ticket is still there for _pipeline to drop.
+    result = _collect(store, pending[0], pool)
+    pending.popleft()
+    return result
 
 
 def _collect(store: Store, pending: _Pending, pool: DocumentPool) -> IngestResult:
