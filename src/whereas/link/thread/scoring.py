@@ -93,8 +93,11 @@ class PairScorer:
         (`texts_of` each item) that are not kept yet are made in one call first."""
         stream = iter(items)
         while batch := list(itertools.islice(stream, AHEAD)):
-            texts = (t for item in batch for t in texts_of(item))
-            self._vectors_of([t for t in dict.fromkeys(texts) if t not in self._vectors])
+            texts = list(dict.fromkeys(t for item in batch for t in texts_of(item)))
+            for text in texts:  # kept and needed: not the first to make room for the new ones
+                if text in self._vectors:
+                    self._vectors.move_to_end(text)
+            self._vectors_of([t for t in texts if t not in self._vectors])
             yield from batch
 
     def score(self, a: str, b: str) -> float:
