@@ -5,6 +5,7 @@ its country)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from whereas.link import reports
+from whereas.link.evidence import procedures_voted
 from whereas.link.reports import link_reports_to_procedures
 from whereas.link.words import subject_score
 from whereas.store import Store
@@ -91,6 +93,47 @@ def test_votes_are_found_by_day_and_tally_through_an_index(
 ) -> None:
     store = _store(f"sqlite:///{tmp_path / 'store.db'}", corpus, SMALL)
     *_, on_votes = _linked(store, monkeypatch)
+    with store.engine.connect() as connection:
+        for statement in on_votes:
+            plan = " ".join(
+                str(row[-1])
+                for row in connection.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {statement}", (None,) * statement.count("?")
+                )
+            )
+            assert "SCAN votes" not in plan, (statement, plan)
+    store.close()
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    for_: int | None
+    against: int | None
+    abstentions: int | None
+
+
+@pytest.mark.parametrize(
+    "claimed",
+    [_Claimed(None, 320, 30), _Claimed(None, None, 30), _Claimed(320, None, None)],
+    ids=["against and abstentions", "abstentions alone", "for alone"],
+)
+def test_a_tally_stated_in_part_is_found_through_an_index(
+    tmp_path: Path, corpus: Path, claimed: _Claimed
+) -> None:
+    """ "Rejected with 320 votes against and 30 abstentions": a source may state any figure
+    alone, and each is read through an index (helper-49's review: only "for" had one)."""
+    store = _store(f"sqlite:///{tmp_path / 'store.db'}", corpus, SMALL)
+    statements: list[str] = []
+
+    def seen(_c: Any, _cu: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    with store.session() as session:
+        event.listen(store.engine, "before_cursor_execute", seen)
+        procedures_voted(session, set(), [claimed])
+        event.remove(store.engine, "before_cursor_execute", seen)
+    on_votes = [s for s in statements if "FROM votes" in s]
+    assert on_votes
     with store.engine.connect() as connection:
         for statement in on_votes:
             plan = " ".join(

@@ -194,7 +194,9 @@ class Vote(Base):
     __table_args__ = (
         Index("ix_votes_document", "document_id"),
         Index("ix_votes_date", "date"),  # migration 0013: report linking reads votes by day
-        Index("ix_votes_for", "for"),  # and by tally
+        Index("ix_votes_for", "for"),  # and by tally (a source may state any figure alone)
+        Index("ix_votes_against", "against"),
+        Index("ix_votes_abstentions", "abstentions"),
     )
 
 

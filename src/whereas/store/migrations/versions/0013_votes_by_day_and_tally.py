@@ -5,7 +5,7 @@ Revises: 0012
 
 A press release naming no procedure is linked to a procedure voted on its day (or in the
 fortnight before it) or with the tally it states; link/reports.py reads those votes by their day
-and by their votes in favour, not every procedure's evidence, so each source costs the same
+and by the figures of their tally, not every procedure's evidence, so each source costs the same
 whatever the number of procedures and votes stored (issue 10).
 """
 
@@ -20,12 +20,16 @@ depends_on = None
 
 
 def upgrade() -> None:
-    """Index votes by day and by votes in favour."""
+    """Index votes by day and by each figure a source may state alone."""
     op.create_index("ix_votes_date", "votes", ["date"])
     op.create_index("ix_votes_for", "votes", ["for"])
+    op.create_index("ix_votes_against", "votes", ["against"])
+    op.create_index("ix_votes_abstentions", "votes", ["abstentions"])
 
 
 def downgrade() -> None:
-    """Drop both indexes."""
+    """Drop the four indexes."""
+    op.drop_index("ix_votes_abstentions", table_name="votes")
+    op.drop_index("ix_votes_against", table_name="votes")
     op.drop_index("ix_votes_for", table_name="votes")
     op.drop_index("ix_votes_date", table_name="votes")
