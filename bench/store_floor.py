@@ -13,8 +13,9 @@ ingest stores, whatever Python does around it; the lxml floor of the same files 
 `floor_read`) is printed beside it, with how many times the floor storing alone already is.
 
 Rows of tables that name no document (procedures, the search state) are replayed in the
-transaction of the first document stored after them; search_references (the distinct reference
-values, in the order they were first stored) are spread over the documents in that order.
+transaction of the first document stored after them; search_reference_values (the distinct
+reference values, in the order they were first stored, which its triggers index in
+search_references) are spread over the documents in that order.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from bench.scale_corpus import cached_corpus, corpus_paths
 
 Rows = list[tuple[Any, ...]]
 FTS_TABLES = ("search_fts", "search_references")
+REFERENCES = "search_reference_values"  # search_references' content, indexed by its triggers
 
 
 def ingest(url: str, paths: list[Path]) -> float:
@@ -82,6 +84,8 @@ def load_batches(source: Path) -> tuple[list[list[tuple[str, str, Rows]]], int]:
     position = {document: i for i, document in enumerate(order)}
     batches: list[list[tuple[str, str, Rows]]] = [[] for _ in order]
     for table in _tables(raw):
+        if table == REFERENCES:  # spread over the documents, below
+            continue
         columns = _columns(raw, table)
         quoted = ", ".join(f'"{c}"' for c in columns)
         insert = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
@@ -106,17 +110,13 @@ def load_batches(source: Path) -> tuple[list[list[tuple[str, str, Rows]]], int]:
         batches[at].append(
             ("search_fts", "INSERT INTO search_fts (rowid, terms, labels) VALUES (?, ?, ?)", some)
         )
-    values = raw.execute("SELECT rowid, value FROM search_references ORDER BY rowid").fetchall()
+    values = raw.execute(f"SELECT id, value FROM {REFERENCES} ORDER BY id").fetchall()
     share = max(1, -(-len(values) // max(1, len(order))))
     for at in range(len(order)):
         some = [tuple(v) for v in values[at * share : (at + 1) * share]]
         if some:
             batches[at].append(
-                (
-                    "search_references",
-                    "INSERT INTO search_references (rowid, value) VALUES (?, ?)",
-                    some,
-                )
+                (REFERENCES, f"INSERT INTO {REFERENCES} (id, value) VALUES (?, ?)", some)
             )
     raw.close()
     return batches, len(order)

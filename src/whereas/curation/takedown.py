@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from whereas.curation.audit import record
 from whereas.embed import text_hash
 from whereas.errors import UnknownDocument
+from whereas.search.fts5 import search_reference_values
 from whereas.search.index import index_document, remove_document
 from whereas.search.labels import document_passage
 from whereas.search.tables import search_entries
@@ -108,7 +109,7 @@ def _drop_vectors(session: Session, hashes: set[str]) -> int:
 
 
 def _forget_references(session: Session, document_id: str) -> None:
-    """SQLite keeps reference values in an FTS table of their own: drop those of no other doc."""
+    """SQLite keeps reference values in a table of their own: drop those of no other document."""
     if session.bind is None or session.bind.dialect.name != "sqlite":
         return
     r = schema.DocumentReference
@@ -118,8 +119,10 @@ def _forget_references(session: Session, document_id: str) -> None:
             select(r.value).where(r.document_id != document_id, r.value.in_(sorted(own)))
         )
     )
-    for value in sorted(own - others):
-        session.execute(text("DELETE FROM search_references WHERE value = :v"), {"v": value})
+    gone = sorted(own - others)
+    if gone:  # the triggers of migration 0014 take them out of the trigram index
+        values = search_reference_values.c.value
+        session.execute(delete(search_reference_values).where(values.in_(gone)))
 
 
 def _drop_derived(session: Session, document_id: str) -> None:

@@ -81,11 +81,8 @@ class LexicalIndex(Protocol):
     def term_share(self, session: Session, term: str) -> float:
         """The share of the entries that hold the index term `term` (counted once, cached)."""
 
-    def add_references(
-        self, session: Session, values: Sequence[str], probe: str | None = None
-    ) -> None:
-        """Make reference values findable by any part of them (`probe`: their
-        whereas.search.entries.prepare_references, made beforehand)."""
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
+        """Make reference values findable by any part of them."""
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive), in order."""

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from whereas.embed import text_hash
 from whereas.recognize.references import procedure_type
 from whereas.search.backend import EntryRow
-from whereas.search.fts5 import labels_column, reference_probe
+from whereas.search.fts5 import labels_column
 from whereas.search.label_terms import entry_label_terms
 from whereas.search.labels import (
     AddressingClause,
@@ -81,14 +81,6 @@ class PreparedEntry:
     clause_position: int | None
 
 
-@dataclass(frozen=True)
-class PreparedReferences:
-    """A document's reference values for search_references, with SQLite's probe for them."""
-
-    values: list[str]
-    probe: str | None
-
-
 def prepare_entries(
     document_id: str, document: IndexedDocument, clauses: Sequence[IndexedClause]
 ) -> list[PreparedEntry]:
@@ -123,10 +115,9 @@ def with_clause_ids(entries: Sequence[PreparedEntry], ids: Mapping[int, int]) ->
     ]
 
 
-def prepare_references(values: Sequence[str]) -> PreparedReferences:
-    """The distinct values search_references holds (3 characters or more), and their probe."""
-    wanted = list(dict.fromkeys(v for v in values if len(v) >= 3))
-    return PreparedReferences(wanted, reference_probe(wanted) if wanted else None)
+def prepare_references(values: Sequence[str]) -> list[str]:
+    """The distinct values search_references holds (3 characters or more), in order."""
+    return list(dict.fromkeys(v for v in values if len(v) >= 3))
 
 
 _CLAUSE_LABELS = ("verbs", "addressees", "themes")

@@ -40,6 +40,13 @@ search_state = Table(
     "search_state", _meta, Column("name", Text, primary_key=True), Column("value", Integer)
 )
 search_references = Table("search_references", _meta, Column("value", Text))
+# The distinct values search_references indexes (migration 0014): its content, by value.
+search_reference_values = Table(
+    "search_reference_values",
+    _meta,
+    Column("id", Integer, primary_key=True),
+    Column("value", Text, nullable=False, unique=True),
+)
 FTS: ColumnClause[Any] = literal_column("search_fts")
 
 
@@ -71,24 +78,6 @@ def labels_column(terms: list[str], labels: list[str]) -> str:
     room = max(0, len(terms) - len(labels))
     repeated = [REPEATED + t for t, n in Counter(terms).items() if n > 1][:room]
     return " ".join([*labels, *repeated, *[FILLER] * (room - len(repeated))])
-
-
-def reference_probe(values: list[str]) -> str:
-    """A MATCH on search_references that every row holding one of `values` (3 characters or
-    more) meets: one trigram of each, which the caller's exact comparison then confirms.
-
-    The whole value as a phrase read the rows of each of its trigrams, and most references
-    share "202", "/20" or "B10": the trigram taken is the one the other values share least
-    and with the most digits (numbers tell references apart), the last of equals.
-    """
-    grams = {v: list(dict.fromkeys(v[i : i + 3] for i in range(len(v) - 2))) for v in values}
-    shared = Counter(g for gs in grams.values() for g in gs)
-
-    def cost(gram: str) -> int:
-        return shared[gram] - sum(c.isdigit() for c in gram)
-
-    chosen = [min(reversed(gs), key=cost) for gs in grams.values()]  # min keeps the first
-    return " OR ".join(quote(g) for g in dict.fromkeys(chosen))
 
 
 def entry_id(sequence: int, terms: int, labels: int) -> int:

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from whereas.search.backend import EntryRow, lexical_index
 from whereas.search.entries import (
-    PreparedReferences,
     prepare_entries,
     prepare_references,
     with_clause_ids,
@@ -18,8 +17,11 @@ from whereas.search.matrix_cache import index_changed
 from whereas.store import schema
 
 
-def index_document(session: Session, document_id: str, *, new: bool = False) -> None:
-    """Index one stored document's body and clauses (again, if it was indexed before).
+def index_document(
+    session: Session, document_id: str, *, new: bool = False, references: bool = True
+) -> None:
+    """Index one stored document's body and clauses (again, if it was indexed before), and
+    with `references` its reference values.
 
     `new` says the document was first stored in this transaction: it has no entries to remove
     (search_entries.document_id references it), so none are looked for.
@@ -40,20 +42,21 @@ def index_document(session: Session, document_id: str, *, new: bool = False) -> 
     )
     entries = prepare_entries(document.id, document, clauses)
     rows = with_clause_ids(entries, {c.position: c.id for c in clauses})
-    references = select(schema.DocumentReference.value).where(
-        schema.DocumentReference.document_id == document_id
-    )
-    index_prepared(session, rows, prepare_references(list(session.scalars(references))))
+    values: list[str] = []
+    if references:
+        of_document = select(schema.DocumentReference.value).where(
+            schema.DocumentReference.document_id == document_id
+        )
+        values = prepare_references(list(session.scalars(of_document)))
+    index_prepared(session, rows, values)
 
 
-def index_prepared(
-    session: Session, rows: Sequence[EntryRow], references: PreparedReferences
-) -> None:
+def index_prepared(session: Session, rows: Sequence[EntryRow], references: Sequence[str]) -> None:
     """Add entries made beforehand (whereas.search.entries) and a document's references."""
     index = lexical_index(session)
     index_changed()
     index.write(session, rows)
-    index.add_references(session, references.values, references.probe)
+    index.add_references(session, references)
 
 
 def remove_document(session: Session, document_id: str) -> None:
@@ -62,10 +65,14 @@ def remove_document(session: Session, document_id: str) -> None:
     index_changed()
 
 
-def reindex_all(session: Session) -> int:
-    """Rebuild the whole index from the store; the number of documents indexed."""
+def reindex_all(session: Session, *, references: bool = True) -> int:
+    """Rebuild the whole index from the store; the number of documents indexed.
+
+    Without `references`, the reference values are left as they are: a migration older than
+    the table they are kept in (0014) rebuilds the entries only, and 0014 takes the values.
+    """
     lexical_index(session).clear(session)
     ids = list(session.scalars(select(schema.Document.id).order_by(schema.Document.id)))
     for document_id in ids:
-        index_document(session, document_id)
+        index_document(session, document_id, references=references)
     return len(ids)

@@ -155,9 +155,7 @@ class PostgresIndex:
         every = cached_count(session, "terms:", stamp, lambda: session.scalar(holding) or 0)
         return found / max(every, 1)
 
-    def add_references(
-        self, session: Session, values: Sequence[str], probe: str | None = None
-    ) -> None:
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Nothing to do: pg_trgm indexes document_references.value itself."""
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:

@@ -28,7 +28,6 @@ from whereas.search.fts5 import (
     fts_match,
     labels_column,
     quote,
-    reference_probe,
     search_fts,
     search_references,
     search_state,
@@ -39,6 +38,7 @@ from whereas.search.plan import Match
 from whereas.search.tables import search_entries as e
 
 _NEXT_ENTRY = "next_entry"
+_ADD_REFERENCE = "INSERT OR IGNORE INTO search_reference_values (value) VALUES (?)"
 __all__ = ["SqliteIndex", "compile_match", "quote", "search_fts", "search_references"]
 
 
@@ -117,26 +117,14 @@ class SqliteIndex:
         """The share of the entries that hold `term` among their words (cached)."""
         return entry_share(session, "terms", term, self.stamp(session))
 
-    def add_references(
-        self, session: Session, values: Sequence[str], probe: str | None = None
-    ) -> None:
+    def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them (one row per distinct value)."""
-        # One trigram MATCH for all the values of a document, not one query per value: the
-        # per-value queries were a tenth of the ingest time of a resolution.
-        wanted = list(dict.fromkeys(v for v in values if len(v) >= 3))
-        if not wanted:
-            return
-        probe = probe or reference_probe(wanted)
-        present = set(
-            session.scalars(
-                select(search_references.c.value)
-                .where(literal_column("search_references").op("MATCH")(probe))
-                .where(search_references.c.value.in_(wanted))
-            )
-        )
-        missing = [{"value": v} for v in wanted if v not in present]
-        if missing:
-            session.execute(insert(search_references), missing)
+        # Keyed by value (migration 0014): a value already there costs one B-tree lookup, and
+        # the trigram table over them is kept in step by triggers. Asking the trigram table
+        # which values it held read every value sharing a trigram: it grew with the store.
+        wanted = [(v,) for v in dict.fromkeys(values) if len(v) >= 3]
+        if wanted:
+            session.connection().exec_driver_sql(_ADD_REFERENCE, wanted)
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive, at least 3 characters)."""

@@ -17,7 +17,6 @@ from whereas.recognize.recognition import Recognition
 from whereas.search.entries import (
     DocumentValues,
     PreparedEntry,
-    PreparedReferences,
     prepare_entries,
     prepare_references,
 )
@@ -40,7 +39,7 @@ class PreparedDocument:
     events: list[Row]
     statements: list[Row]
     entries: list[PreparedEntry]  # search entries, clauses named by position
-    reference_values: PreparedReferences
+    reference_values: list[str]
 
 
 def prepare_document(

@@ -31,7 +31,7 @@ def upgrade() -> None:
     from whereas.search.index import reindex_all
 
     session = Session(bind=bind)
-    reindex_all(session)
+    reindex_all(session, references=False)  # search_references is 0002's, refilled by 0014
     session.flush()
 
 
