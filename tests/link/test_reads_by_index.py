@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
+from tests.plans import plans_of
 
 from whereas.link import reports
 from whereas.link.thread.texts import PROCEDURE_BATCH, iter_resolution_texts
@@ -45,24 +45,7 @@ def _store(folder: Path) -> Store:
 
 def _plans_on_documents(store: Store, run: Callable[[Session], Any]) -> list[str]:
     """What `run` returns is dropped; the query plans of its statements on documents."""
-    statements: list[tuple[str, Any]] = []
-
-    def seen(_c: Any, _cu: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if "FROM documents" in statement:
-            statements.append((statement, parameters))
-
-    with store.session() as session:
-        event.listen(store.engine, "before_cursor_execute", seen)
-        run(session)
-        event.remove(store.engine, "before_cursor_execute", seen)
-        connection = session.connection()
-        plans = [
-            " ".join(
-                str(row[-1])
-                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {s}", tuple(p))
-            )
-            for s, p in statements
-        ]
+    plans = plans_of(store, run, "FROM documents")
     assert plans
     return plans
 

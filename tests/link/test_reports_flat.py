@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
+from tests.plans import query_plan
 
 from whereas.link import reports
 from whereas.link.evidence import procedures_voted
@@ -92,12 +93,7 @@ def _assert_no_scan_of_votes(store: Store, statements: list[str]) -> None:
     """Each statement reads votes through an index (SQLite's plan, parameters as NULL)."""
     with store.engine.connect() as connection:
         for statement in statements:
-            plan = " ".join(
-                str(row[-1])
-                for row in connection.exec_driver_sql(
-                    f"EXPLAIN QUERY PLAN {statement}", (None,) * statement.count("?")
-                )
-            )
+            plan = query_plan(connection, statement, (None,) * statement.count("?"))
             assert "SCAN votes" not in plan, (statement, plan)
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.orm import Session
+from tests.plans import plans_of
 
 from whereas.ingest import ingest_paths
 from whereas.store import Store
@@ -20,24 +20,7 @@ JOINT_MOTION = "howtheyvote/document_rc-10-2025-0249-en.html"
 
 def _plans_on_documents(store: Store, run: Callable[[Session], Any]) -> list[str]:
     """The query plans of the statements on documents that `run` makes."""
-    statements: list[tuple[str, Any]] = []
-
-    def seen(_c: Any, _cu: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if "FROM documents" in statement:
-            statements.append((statement, parameters))
-
-    with store.session() as session:
-        event.listen(store.engine, "before_cursor_execute", seen)
-        run(session)
-        event.remove(store.engine, "before_cursor_execute", seen)
-        connection = session.connection()
-        return [
-            " ".join(
-                str(row[-1])
-                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {s}", tuple(p))
-            )
-            for s, p in statements
-        ]
+    return plans_of(store, run, "FROM documents")
 
 
 def _store(folder: Path, corpus: Path) -> Store:
@@ -46,9 +29,7 @@ def _store(folder: Path, corpus: Path) -> Store:
     return store
 
 
-def test_a_procedure_without_votes_reads_no_document_by_kind(
-    tmp_path: Path, corpus: Path
-) -> None:
+def test_a_procedure_without_votes_reads_no_document_by_kind(tmp_path: Path, corpus: Path) -> None:
     store = _store(tmp_path, corpus)
 
     def procedure_page(session: Session) -> None:
