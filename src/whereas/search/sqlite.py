@@ -10,10 +10,8 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    insert,
     literal_column,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
@@ -36,6 +34,7 @@ from whereas.search.fts_filters import entry_share
 from whereas.search.label_terms import entry_label_terms, label_match
 from whereas.search.plan import Match
 from whereas.search.tables import search_entries as e
+from whereas.store.bulk import insert_rows
 
 _NEXT_ENTRY = "next_entry"
 _ADD_REFERENCE = "INSERT OR IGNORE INTO search_reference_values (value) VALUES (?)"
@@ -69,11 +68,12 @@ class SqliteIndex:
         # FTS5 writes out its pending terms whenever a rowid is lower than the one before.
         made.sort(key=lambda m: m[0])
         written(session)
-        session.execute(insert(e), [{"id": i, **r.columns()} for i, r, _ in made])
-        session.execute(
-            insert(search_fts),
-            [{"rowid": i, "terms": " ".join(r.terms), "labels": ls} for i, r, ls in made],
-        )
+        # The driver's executemany with each column's bind processor (whereas.store.bulk), not
+        # Core INSERTs: their per-row parameter building was most of writing a document's
+        # entries (issue 10). Same statements, same rows.
+        insert_rows(session, e, [{"id": i, **r.columns()} for i, r, _ in made])
+        fts_rows = [{"rowid": i, "terms": " ".join(r.terms), "labels": ls} for i, r, ls in made]
+        insert_rows(session, search_fts, fts_rows)
 
     def delete(self, session: Session, document_id: str) -> None:
         """Remove every entry of one document."""
@@ -141,18 +141,16 @@ class SqliteIndex:
 
 def _allocate(session: Session, count: int) -> int:
     """The first of `count` new sequence numbers (search_state holds the next one)."""
-    state = search_state.c
-    bump = (
-        update(search_state)
-        .where(state.name == _NEXT_ENTRY)
-        .values(value=state.value + count)
-        .returning(state.value)
-    )
-    bumped = session.connection().execute(bump).scalar()  # a Core statement: no ORM layer
+    connection = session.connection()  # the driver's SQL: no statement built a document
+    bumped = connection.exec_driver_sql(_BUMP, (count, _NEXT_ENTRY)).scalar()
     if bumped is not None:
         return int(bumped) - count
-    session.execute(insert(search_state).values(name=_NEXT_ENTRY, value=1 + count))
+    connection.exec_driver_sql(_FIRST, (_NEXT_ENTRY, 1 + count))
     return 1
+
+
+_BUMP = "UPDATE search_state SET value = value + ? WHERE name = ? RETURNING value"
+_FIRST = "INSERT INTO search_state (name, value) VALUES (?, ?)"
 
 
 def _matching(expression: str, residual: list[ColumnElement[bool]]) -> Select[int]:
