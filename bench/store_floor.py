@@ -168,8 +168,11 @@ def main() -> None:
         source = args.keep or Path(tmp) / "ingested.db"
         reuse = source.exists()  # --keep of an earlier run: its ingest is not timed again
         ingest_cpu = 0.0 if reuse else ingest(f"sqlite:///{source}", paths)
-        batches, documents = load_batches(source)
         from whereas.store import Store
+
+        if reuse:  # made by older code: upgraded, as the replayed store is made at the head
+            Store.open(f"sqlite:///{source}").close()
+        batches, documents = load_batches(source)
 
         target = Path(tmp) / "replayed.db"
         Store.open(f"sqlite:///{target}").close()  # the same schema, by the same migrations

@@ -5,16 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+import pytest
+from sqlalchemy import event, select, text
+from sqlalchemy.exc import DatabaseError
 
 from whereas.curation.takedown import purge
 from whereas.ingest import ingest_file
 from whereas.search.fts5 import search_reference_values
+from whereas.search.index import reindex_all
 from whereas.search.sqlite import SqliteIndex
 from whereas.store import Store, schema
 
+CHECK = "INSERT INTO search_references(search_references, rank) VALUES('integrity-check', 1)"
 RC = "howtheyvote/document_rc-10-2025-0249-en.html"
 VOTES = "howtheyvote/vot-list_pv-10-2025-05-08-vot-en.xml"
+
+
+def _check_index(store: Store) -> None:
+    """FTS5's own check that the trigram index holds exactly the values (raises if not)."""
+    with store.engine.begin() as connection:
+        connection.execute(text(CHECK))
 
 
 def _stored_values(store: Store) -> set[str]:
@@ -76,11 +86,34 @@ def test_a_purge_takes_out_the_values_no_other_document_holds(tmp_path: Path, co
         purge(store, document_id, "ada", "takedown request")
 
         assert _stored_values(store) == kept
+        _check_index(store)
         index = SqliteIndex()
         with store.session() as session:
             for value in only_own:
                 assert value not in index.find_references(session, value, 50)
             for value in sorted(kept):
                 assert value in index.find_references(session, value, 50)
+    finally:
+        store.close()
+
+
+def test_reindexing_repairs_a_trigram_index_written_around_its_values(
+    tmp_path: Path, corpus: Path
+) -> None:
+    # A process still running the code before 0014 deletes from the trigram table itself,
+    # which now indexes search_reference_values: the index no longer matches its content.
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    try:
+        ingest_file(store, corpus / RC)
+        value = sorted(_values_of(store, RC))[0]
+        with store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM search_references WHERE value = :v"), {"v": value})
+        with pytest.raises(DatabaseError):
+            _check_index(store)
+        with store.session() as session:
+            reindex_all(session)
+        _check_index(store)
+        with store.session() as session:
+            assert value in SqliteIndex().find_references(session, value, 50)
     finally:
         store.close()

@@ -15,6 +15,7 @@ from whereas.store.migrate import alembic_config, current_revision, upgrade
 
 from .copying import copy_records
 
+CHECK = "INSERT INTO search_references(search_references, rank) VALUES('integrity-check', 1)"
 FILES = (
     "howtheyvote/document_rc-10-2025-0249-en.html",
     "howtheyvote/vot-list_pv-10-2025-05-08-vot-en.xml",
@@ -29,6 +30,12 @@ def _values(engine: Engine, table: str) -> list[str]:
 def _found(store: Store, part: str) -> list[str]:
     with store.session() as session:
         return lexical_index(session).find_references(session, part, 100)
+
+
+def _check_index(engine: Engine) -> None:
+    """FTS5's own check that the trigram index holds exactly its rows (raises if not)."""
+    with engine.begin() as connection:
+        connection.execute(text(CHECK))
 
 
 def _downgrade(engine: Engine, revision: str) -> None:
@@ -60,9 +67,12 @@ def test_a_store_at_0013_keeps_its_reference_values_findable(
     assert current_revision(old) == "0014"
     if sqlite:
         assert sorted(_values(old, "search_reference_values")) == wanted
+        _check_index(old)
         _downgrade(old, "0013")
         assert sorted(_values(old, "search_references")) == wanted
+        _check_index(old)
         upgrade(old, "0014")
+        _check_index(old)
     old.dispose()
     store = Store.open(database_url)
     try:

@@ -84,6 +84,9 @@ class LexicalIndex(Protocol):
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Make reference values findable by any part of them."""
 
+    def rebuild_references(self, session: Session) -> None:
+        """Make the index of the reference values again from the values kept (a repair)."""
+
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive), in order."""
 

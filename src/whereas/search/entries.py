@@ -116,7 +116,8 @@ def with_clause_ids(entries: Sequence[PreparedEntry], ids: Mapping[int, int]) ->
 
 
 def prepare_references(values: Sequence[str]) -> list[str]:
-    """The distinct values search_references holds (3 characters or more), in order."""
+    """The distinct reference values a document makes findable (3 characters or more), in
+    order."""
     return list(dict.fromkeys(v for v in values if len(v) >= 3))
 
 

@@ -71,7 +71,10 @@ def reindex_all(session: Session, *, references: bool = True) -> int:
     Without `references`, the reference values are left as they are: a migration older than
     the table they are kept in (0014) rebuilds the entries only, and 0014 takes the values.
     """
-    lexical_index(session).clear(session)
+    index = lexical_index(session)
+    index.clear(session)
+    if references:  # a restore or a repair: the trigram index made again from its values
+        index.rebuild_references(session)
     ids = list(session.scalars(select(schema.Document.id).order_by(schema.Document.id)))
     for document_id in ids:
         index_document(session, document_id, references=references)

@@ -158,6 +158,9 @@ class PostgresIndex:
     def add_references(self, session: Session, values: Sequence[str]) -> None:
         """Nothing to do: pg_trgm indexes document_references.value itself."""
 
+    def rebuild_references(self, session: Session) -> None:
+        """Nothing to do: PostgreSQL keeps its pg_trgm index in step itself."""
+
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive, at least 3 characters)."""
         if len(text) < 3:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    text,
 )
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ from whereas.store.bulk import insert_rows
 
 _NEXT_ENTRY = "next_entry"
 _ADD_REFERENCE = "INSERT OR IGNORE INTO search_reference_values (value) VALUES (?)"
+_REBUILD_REFERENCES = "INSERT INTO search_references(search_references) VALUES('rebuild')"
 __all__ = ["SqliteIndex", "compile_match", "quote", "search_fts", "search_references"]
 
 
@@ -125,6 +127,11 @@ class SqliteIndex:
         wanted = [(v,) for v in dict.fromkeys(values) if len(v) >= 3]
         if wanted:
             session.connection().exec_driver_sql(_ADD_REFERENCE, wanted)
+
+    def rebuild_references(self, session: Session) -> None:
+        """The trigram index made again from search_reference_values (FTS5's 'rebuild'): the
+        repair for an index a process of the code before 0014 wrote into directly."""
+        session.execute(text(_REBUILD_REFERENCES))
 
     def find_references(self, session: Session, text: str, limit: int) -> list[str]:
         """Reference values that contain `text` (case-insensitive, at least 3 characters)."""
