@@ -9,10 +9,10 @@ cited may be stored after the text citing it. They are replaced on every run.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from whereas.link.batched import ROW_PAGE, BatchedInsert
+from whereas.link.batched import ROW_PAGE, BatchedInsert, delete_batched
 from whereas.store import schema
 
 CITES = "cites"
@@ -21,7 +21,7 @@ METHOD = "footnote"
 
 def link_citations(session: Session) -> int:
     """Replace the links from clauses to the stored texts their footnotes name; how many."""
-    session.execute(delete(schema.Link).where(schema.Link.method == METHOD))
+    delete_batched(session, schema.Link, schema.Link.method == METHOD)
     ref, doc = schema.DocumentReference, schema.Document
     names_text = and_(ref.kind != "procedure", doc.reference == ref.value)
     names_procedure = and_(

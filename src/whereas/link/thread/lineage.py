@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from whereas.link.batched import BatchedInsert
+from whereas.link.batched import BatchedInsert, delete_batched
 from whereas.link.thread.alignment import Derivation, align
 from whereas.link.thread.texts import StoredText, iter_resolution_texts
 from whereas.store import schema
@@ -73,7 +72,7 @@ def link_lineage(session: Session) -> int:
     Procedure by procedure (a batch of texts in memory at a time), links written as rows in
     batches: a procedure's lineage depends on its own texts only.
     """
-    session.execute(delete(schema.Link).where(schema.Link.method == METHOD))
+    delete_batched(session, schema.Link, schema.Link.method == METHOD)
     rows = BatchedInsert(session, schema.Link)
     for _, texts in iter_resolution_texts(session):
         for pair in align_procedure(texts):

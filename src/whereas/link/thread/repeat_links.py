@@ -27,7 +27,7 @@ from sqlalchemy import Column, Date, MetaData, String, Table, delete, select
 from sqlalchemy.orm import Session
 
 from whereas.embed import Embedder, default_embedder
-from whereas.link.batched import ROW_PAGE, BatchedInsert
+from whereas.link.batched import ROW_PAGE, BatchedInsert, delete_batched
 from whereas.link.thread.countries import countries_addressed, countries_in_title
 from whereas.link.thread.demands import (
     Demand,
@@ -204,13 +204,7 @@ def texts_scored(compared: Compared) -> list[str]:
 
 def link_repeats(session: Session, embedder: Embedder | None = None) -> int:
     """Recompute the repeats links of the whole store; returns how many were written."""
-    # Not synchronized: the session holds no such link, and LIKE cannot be evaluated in Python,
-    # so SQLAlchemy would fetch the id of every link deleted (DELETE ... RETURNING).
-    session.execute(
-        delete(schema.Link)
-        .where(schema.Link.method.like(f"{METHOD_PREFIX}%"))
-        .execution_options(synchronize_session=False)
-    )
+    _delete_repeats(session)
     scorer = PairScorer(session, [], embedder or default_embedder(), capacity=VECTOR_CACHE)
     threshold = threshold_for(scorer.model)
     method = f"{METHOD_PREFIX}:{scorer.model}"
@@ -257,8 +251,18 @@ def _merge_partial(session: Session, method: str) -> int:
         order = (procedure or "", position)
         found[(earlier, position)] = Match(score, order, earlier, position, label)
     _write_best(rows, demand, found, method)
-    session.execute(delete(link).where(link.method == PARTIAL))
+    delete_batched(session, link, link.method == PARTIAL)
     return rows.close()
+
+
+def _delete_repeats(session: Session) -> None:
+    """Remove the repeats links of earlier runs (any model), method by method, in batches:
+    one DELETE of them all made SQLite hold memory for each (and LIKE cannot use the index
+    of methods, so each batch of a LIKE would read the table again)."""
+    link = schema.Link
+    query = select(link.method).where(link.method.like(f"{METHOD_PREFIX}%")).distinct()
+    for method in list(session.scalars(query)):
+        delete_batched(session, link, link.method == method)
 
 
 def _write_best(
