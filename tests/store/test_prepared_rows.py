@@ -45,7 +45,8 @@ def test_the_clauses_go_in_one_statement_and_keep_their_ids(
     inserts: list[str] = []
 
     def seen(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO CLAUSES"):
+        # PostgreSQL: one COPY (whereas.store.bulk)
+        if statement.lstrip().upper().startswith(("INSERT INTO CLAUSES", "COPY CLAUSES")):
             inserts.append(statement)
 
     event.listen(store.engine, "before_cursor_execute", seen)

@@ -10,11 +10,9 @@ from sqlalchemy import (
     MetaData,
     Select,
     Table,
-    bindparam,
     cast,
     delete,
     func,
-    insert,
     literal_column,
     select,
 )
@@ -29,6 +27,7 @@ from whereas.search.label_terms import LabelMatch, entry_label_terms, label_matc
 from whereas.search.pg_rank import common_words, lexeme, rank_pools, repeat_lexemes
 from whereas.search.plan import AnyOf, Match, PhraseTerms, Terms
 from whereas.search.tables import search_entries as e
+from whereas.store.bulk import insert_rows
 from whereas.store.schema import DocumentReference
 
 _TERMS: ColumnClause[Any] = literal_column("search_entries.terms")
@@ -94,7 +93,8 @@ class PostgresIndex:
         """Add entries to the index."""
         if not rows:
             return
-        statement = insert(_WITH_TERMS).values(terms=cast(bindparam("terms_text"), TSVECTOR))
+        # One COPY (whereas.store.bulk): psycopg ran the executemany of an INSERT one
+        # statement a row. The tsvector's text is parsed as the CAST of the INSERT parsed it.
         values = []
         for row in rows:
             columns = row.columns()
@@ -102,8 +102,8 @@ class PostgresIndex:
             if labels is None:
                 labels = tuple(entry_label_terms(columns))
             literal = to_tsvector_literal(row.terms, labels)
-            values.append({**columns, "terms_text": literal})
-        session.execute(statement, values)
+            values.append({**columns, "terms": literal})
+        insert_rows(session, _WITH_TERMS, values)
 
     def delete(self, session: Session, document_id: str) -> None:
         """Remove every entry of one document."""

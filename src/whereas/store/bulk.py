@@ -6,6 +6,14 @@ statement is written once per table and column set, and each value goes through 
 processor the Core INSERT would apply (JSON, dates, the SHA type), so the stored rows are the
 same; the statement still runs through the session's connection (its transaction, its error
 types).
+
+On PostgreSQL (psycopg 3) two rows or more go in one COPY instead: psycopg runs an executemany
+as one statement a row, and each statement fires the row count triggers (migrations 0011,
+0012), which appended a row_count_deltas row per row inserted (two for a member vote). COPY is
+one statement: its statement triggers fire once, with every row in their transition table. Its
+text format receives the same converted values an INSERT would bind (psycopg's own dumpers:
+NULL, dates, timestamps with their offset, bytea, JSON), and the server parses them as it would
+a literal of the column's type.
 """
 
 from __future__ import annotations
@@ -14,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Dialect, Table, insert
+from sqlalchemy import Connection, Dialect, Table, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 Row = dict[str, Any]
@@ -25,9 +34,10 @@ Processor = Callable[[Any], Any] | None
 class _Statement:
     """An INSERT of some columns of a table in the driver's own SQL, and each column's converter."""
 
-    sql: str
+    insert: str
     keys: tuple[str, ...]
     processors: tuple[Processor, ...]
+    copy: str | None = None  # COPY ... FROM STDIN, for many rows (PostgreSQL with psycopg 3)
 
     def parameters(self, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
         """Each row's values in column order, converted as SQLAlchemy would bind them."""
@@ -44,7 +54,9 @@ class _Statement:
         return made
 
 
-_statements: dict[tuple[str, str, tuple[str, ...]], _Statement | None] = {}
+# By table object, not name: two Table objects may name one table with other columns
+# (whereas.search.postgres's search_entries with its tsvector).
+_statements: dict[tuple[str, Table, tuple[str, ...]], _Statement | None] = {}
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
@@ -60,12 +72,34 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
     if statement is None:
         session.execute(insert(table), list(rows))
         return
-    connection.exec_driver_sql(statement.sql, statement.parameters(rows))
+    if statement.copy is not None and len(rows) > 1:
+        _copy(connection, statement.copy, statement.parameters(rows))
+    else:  # one row: an INSERT is one statement too, and one round trip less than a COPY
+        connection.exec_driver_sql(statement.insert, statement.parameters(rows))
+
+
+def _copy(connection: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """The rows in one COPY on the session's connection (its transaction); the driver's errors
+    raised as SQLAlchemy's, as exec_driver_sql raises them (an IntegrityError stays one). The
+    engine's cursor listeners see it as the executemany it replaces (statement counts)."""
+    driver: Any = connection.connection.driver_connection
+    dialect, dispatch = connection.dialect, connection.dispatch
+    try:
+        with driver.cursor() as cursor:
+            dispatch.before_cursor_execute(connection, cursor, sql, rows, None, True)
+            with cursor.copy(sql) as copy:
+                for values in rows:
+                    copy.write_row(values)
+            dispatch.after_cursor_execute(connection, cursor, sql, rows, None, True)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(
+            sql, None, exc, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from exc
 
 
 def _statement(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> _Statement | None:
     """The statement for these columns, made once per dialect, table and column set."""
-    cache_key = (dialect.name, table.name, keys)
+    cache_key = (dialect.name, table, keys)
     if cache_key not in _statements:
         _statements[cache_key] = _make_statement(dialect, table, keys)
     return _statements[cache_key]
@@ -76,9 +110,12 @@ def _make_statement(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> _S
     if any(c.default is not None for c in table.c if c.key not in keys):
         return None
     quote = dialect.identifier_preparer
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
     names = ", ".join(quote.format_column(c) for c in columns)
+    processors = tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
+    marker = "?" if dialect.paramstyle == "qmark" else "%s"
     markers = ", ".join([marker] * len(columns))
     sql = f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({markers})"
-    processors = tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
-    return _Statement(sql, keys, processors)
+    copy = None
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        copy = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
+    return _Statement(sql, keys, processors, copy)
