@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, cast
 
 import pytest
-from sqlalchemy import Table, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 
 from whereas.store import Store, schema
 from whereas.store.bulk import insert_rows
@@ -61,9 +61,10 @@ def test_bulk_rows_as_core_inserts(database_url: str) -> None:
     documents = cast(Table, schema.Document.__table__)
     bulk_blob, bulk_doc = _rows("a")
     core_blob, core_doc = _rows("b")
+    other_blob, other_doc = _rows("c")  # two rows: a COPY on PostgreSQL, not an INSERT
     with store.session() as session:
-        insert_rows(session, blobs, [bulk_blob])
-        insert_rows(session, documents, [bulk_doc])
+        insert_rows(session, blobs, [bulk_blob, other_blob])
+        insert_rows(session, documents, [bulk_doc, other_doc])
         session.execute(insert(blobs), [core_blob])
         session.execute(insert(documents), [core_doc])
     bulk, core = _stored(store, bulk_doc["id"]), _stored(store, core_doc["id"])
@@ -80,7 +81,7 @@ def test_bulk_rows_as_core_inserts(database_url: str) -> None:
     if store.dialect == "postgresql":  # SQLite keeps no offset, with either INSERT
         assert bulk[2]["read_at"] == bulk_doc["read_at"]
     assert bulk[2]["title"] == _AWKWARD and bulk[2]["header"] == bulk_doc["header"]
-    assert warnings == [None, None]
+    assert warnings == [None, None, None]
 
 
 def test_bulk_rows_raise_sqlalchemy_errors(database_url: str) -> None:
@@ -91,4 +92,45 @@ def test_bulk_rows_raise_sqlalchemy_errors(database_url: str) -> None:
         insert_rows(session, cast(Table, schema.Blob.__table__), [blob, blob])
     with store.session() as session:
         assert session.get(schema.Blob, blob["sha256"]) is None
+    store.close()
+
+
+def _postgres_only(store: Store) -> None:
+    if store.dialect != "postgresql":
+        store.close()
+        pytest.skip("COPY is PostgreSQL's")
+
+
+def test_a_python_error_in_a_copy_is_sqlalchemys(database_url: str) -> None:
+    """A value the driver cannot write (a set as JSON) fails as a Core INSERT would fail."""
+    store = Store.open(database_url)
+    _postgres_only(store)
+    blob, document = _rows("d")
+    other_blob, other = _rows("e")
+    other["header"] = {"not JSON": {1, 2}}
+    with store.session() as session:
+        insert_rows(session, cast(Table, schema.Blob.__table__), [blob, other_blob])
+    with pytest.raises(StatementError), store.session() as session:
+        insert_rows(session, cast(Table, schema.Document.__table__), [document, other])
+    store.close()
+
+
+def test_a_connection_lost_in_a_copy_is_invalidated(database_url: str) -> None:
+    """The server ends the connection: SQLAlchemy hears of it as a disconnect (the pool drops
+    the connection), as for a Core INSERT, and the next session works."""
+    store = Store.open(database_url)
+    _postgres_only(store)
+    blob, other = _rows("f")[0], _rows("g")[0]
+    with store.session() as session:
+        pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with store.engine.connect() as killer:
+            killer.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        with pytest.raises(DBAPIError) as raised:
+            insert_rows(session, cast(Table, schema.Blob.__table__), [blob, other])
+        assert raised.value.connection_invalidated
+        session.rollback()  # of a transaction the server no longer has: no second error
+    with store.session() as session:
+        insert_rows(session, cast(Table, schema.Blob.__table__), [blob, other])
+    with store.session() as session:
+        assert session.get(schema.Blob, other["sha256"]) is not None
     store.close()

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, insert
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 Row = dict[str, Any]
@@ -56,7 +55,7 @@ class _Statement:
 
 # By table object, not name: two Table objects may name one table with other columns
 # (whereas.search.postgres's search_entries with its tsvector).
-_statements: dict[tuple[str, Table, tuple[str, ...]], _Statement | None] = {}
+_statements: dict[tuple[str, str, Table, tuple[str, ...]], _Statement | None] = {}
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
@@ -79,11 +78,20 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
 
 
 def _copy(connection: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
-    """The rows in one COPY on the session's connection (its transaction); the driver's errors
-    raised as SQLAlchemy's, as exec_driver_sql raises them (an IntegrityError stays one). The
-    engine's cursor listeners see it as the executemany it replaces (statement counts)."""
+    """The rows in one COPY on the session's connection (its transaction). Errors go through
+    SQLAlchemy's own handling, as exec_driver_sql's do: raised as its exceptions (an
+    IntegrityError stays one, a Python error is a StatementError), a lost connection
+    invalidated, `handle_error` listeners called. The engine's cursor listeners see it as the
+    executemany it replaces (statement counts).
+
+    Unlike an INSERT, COPY parses text and casts nothing: values must already be of their
+    column's Python type (3.0 for an integer column is an error, not 3), and an error raised
+    while rows are written (a value the driver cannot adapt) aborts the transaction, where an
+    INSERT had sent nothing: roll back, or write under a savepoint.
+    """
     driver: Any = connection.connection.driver_connection
-    dialect, dispatch = connection.dialect, connection.dispatch
+    dispatch = connection.dispatch
+    cursor = None
     try:
         with driver.cursor() as cursor:
             dispatch.before_cursor_execute(connection, cursor, sql, rows, None, True)
@@ -91,15 +99,13 @@ def _copy(connection: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None
                 for values in rows:
                     copy.write_row(values)
             dispatch.after_cursor_execute(connection, cursor, sql, rows, None, True)
-    except dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(
-            sql, None, exc, dialect.loaded_dbapi.Error, dialect=dialect
-        ) from exc
+    except Exception as exc:
+        connection._handle_dbapi_exception(exc, sql, rows, cursor, None)
 
 
 def _statement(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> _Statement | None:
     """The statement for these columns, made once per dialect, table and column set."""
-    cache_key = (dialect.name, table, keys)
+    cache_key = (dialect.name, dialect.driver, table, keys)
     if cache_key not in _statements:
         _statements[cache_key] = _make_statement(dialect, table, keys)
     return _statements[cache_key]
