@@ -22,7 +22,7 @@ from whereas.link.batched import delete_batched
 from whereas.link.thread.repeat_links import PARTIAL, link_repeats
 from whereas.store import Store, schema
 
-from .thread_data import Made, add_text, ingest_joint_motion, joint_motion
+from .thread_data import Made, add_text, real_clauses
 
 BATCH = 7
 PROCEDURES = 24
@@ -31,11 +31,7 @@ PROCEDURES = 24
 @pytest.fixture(scope="module")
 def demands(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> list[Made]:
     """Operative paragraphs of the real joint motion."""
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('jm') / 'jm.db'}")
-    ingest_joint_motion(store, corpus)
-    with store.session() as session:
-        _, clauses = joint_motion(session)
-    store.close()
+    clauses = real_clauses(tmp_path_factory.mktemp("jm"), corpus)
     return [c for c in clauses if c.kind in ("paragraph", "point")][:4]
 
 

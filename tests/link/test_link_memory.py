@@ -24,7 +24,7 @@ from whereas.link.thread.demands import is_demand
 from whereas.link.thread.repeat_links import link_repeats
 from whereas.store import Store
 
-from .thread_data import Made, add_text, ingest_joint_motion, joint_motion
+from .thread_data import Made, add_text, real_clauses
 
 COUNTRIES = ("Belarus", "Nicaragua", "Iran", "Myanmar")
 SMALL, LARGE = 150, 600
@@ -33,11 +33,7 @@ SMALL, LARGE = 150, 600
 @pytest.fixture(scope="module")
 def demands(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> list[Made]:
     """Three operative paragraphs of the real joint motion."""
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('jm') / 'jm.db'}")
-    ingest_joint_motion(store, corpus)
-    with store.session() as session:
-        _, clauses = joint_motion(session)
-    store.close()
+    clauses = real_clauses(tmp_path_factory.mktemp("jm"), corpus)
     return [c for c in clauses if is_demand(c.kind, c.verbs)][:3]
 
 

@@ -58,6 +58,17 @@ def joint_motion(session: Session) -> tuple[schema.Document, list[Made]]:
     ]
 
 
+def real_clauses(folder: Path, corpus: Path) -> list[Made]:
+    """The clauses of the real joint motion, read from a store of its own made in `folder`."""
+    store = Store.open(f"sqlite:///{folder / 'jm.db'}")
+    try:
+        ingest_joint_motion(store, corpus)
+        with store.session() as session:
+            return joint_motion(session)[1]
+    finally:
+        store.close()
+
+
 def add_text(
     session: Session,
     *,
