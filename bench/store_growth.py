@@ -92,30 +92,27 @@ def cached_store(size: int) -> Path:
 
 
 def _prepared(first: int, count: int) -> list[Any]:
-    """`count` copies from the `first`th (in no store measured), made ready to store."""
-    from whereas.parse import parse_document
-    from whereas.read import read_bytes
-    from whereas.recognize import recognize
-    from whereas.store.prepare import prepare_document
-    from whereas.store.writer import IncomingDocument, sha256_of
+    """`count` copies from the `first`th (in no store measured), made ready to store as an
+    ingest's worker makes them (whereas.ingest.stages.read_and_parse)."""
+    from whereas.config import Limits
+    from whereas.ingest.stages import ParsedFile, read_and_parse
+    from whereas.store.writer import IncomingDocument
 
     corpus = cached_corpus(first + count, quiet=False)
     made = []
     for path in list(corpus_paths(corpus, first + count))[first:]:
         raw = path.read_bytes()
-        read = read_bytes(raw, name=str(path))
-        recognition = recognize(read, name=str(path))
-        parsed = parse_document(read, recognition)
-        prepared = prepare_document(sha256_of(raw), read, recognition, parsed, str(path))
+        outcome = read_and_parse(raw, str(path), Limits())
+        assert isinstance(outcome, ParsedFile), (path, outcome)
         made.append(
             IncomingDocument(
                 raw,
-                read,
-                recognition,
-                parsed,
+                outcome.read,
+                outcome.recognition,
+                outcome.parsed,
                 datetime.now(UTC),
                 source_path=str(path),
-                prepared=prepared,
+                prepared=outcome.prepared,
             )
         )
     return made

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from whereas.search import fts_rank
 from whereas.search.backend import EntryRow, Ranked
+from whereas.search.entries import prepare_references
 from whereas.search.filters import Filters
 from whereas.search.frequencies import written
 from whereas.search.fts5 import (
@@ -124,7 +125,7 @@ class SqliteIndex:
         # Keyed by value (migration 0014): a value already there costs one B-tree lookup, and
         # the trigram table over them is kept in step by triggers. Asking the trigram table
         # which values it held read every value sharing a trigram: it grew with the store.
-        wanted = [(v,) for v in dict.fromkeys(values) if len(v) >= 3]
+        wanted = [(v,) for v in prepare_references(values)]
         if wanted:
             session.connection().exec_driver_sql(_ADD_REFERENCE, wanted)
 
