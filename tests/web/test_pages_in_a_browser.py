@@ -90,7 +90,7 @@ def test_redline_works_without_javascript(browser: Any, base_url: str) -> None:
     tab = context.new_page()
     tab.goto("/r/RC-B10-0249/2025")
     tab.locator(".clause .redline-link").first.click()
-    tab.wait_for_selector("h1")
+    tab.wait_for_url("**/redline/**")
     assert "/redline/" in tab.url and tab.locator(".redline del").count() >= 1
     context.close()
 
@@ -98,11 +98,11 @@ def test_redline_works_without_javascript(browser: Any, base_url: str) -> None:
 def test_mep_group_country_and_vote_pages(page: Any, shots: Path) -> None:
     page.goto("/groups")
     page.locator("a[href='/groups/EPP']").first.click()
-    page.wait_for_selector("h1")
+    page.wait_for_url("**/groups/EPP")
     assert "agreement index" in page.locator("main").inner_text()
     page.screenshot(path=str(shots / "group.png"), full_page=False)
     page.locator(".columns a").first.click()
-    page.wait_for_selector(".kicker")
+    page.wait_for_url("**/meps/**")
     assert page.locator(".kicker").inner_text().startswith("MEP")
     page.goto("/countries/Kazakhstan")
     assert page.locator("h1").inner_text() == "Kazakhstan"
@@ -112,6 +112,7 @@ def test_mep_group_country_and_vote_pages(page: Any, shots: Path) -> None:
 def test_hostile_title_is_text_and_nothing_runs(page: Any) -> None:
     page.goto("/documents?kind=news")
     page.get_by_role("link", name="<script>alert('x')</script> Resolution on Kazakhstan").click()
+    page.wait_for_url("**/documents/**")
     assert page.locator("h1").inner_text().startswith("<script>alert('x')</script>")
     assert page.locator("a[href^='javascript:']").count() == 0
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 from tests.serving import served
 
 from whereas.api import create_app
@@ -48,11 +50,11 @@ def test_review_in_the_browser(review_site: str, browser: Any, shots: Path) -> N
     page.fill("#username", "ada")
     page.fill("#password", "wrong password")
     page.click("button[type=submit] >> text=Sign in")
-    assert page.locator("[role=alert]").is_visible()
+    expect(page.locator("[role=alert]")).to_be_visible()
     page.fill("#username", "ada")
     page.fill("#password", PASSWORD)
     page.click("button[type=submit] >> text=Sign in")
-    assert page.url.endswith("/review")
+    page.wait_for_url("**/review")
 
     page.goto(f"{review_site}/review?kind=classification:verbs")
     page.locator("input[name=key]").nth(0).check()
@@ -60,20 +62,20 @@ def test_review_in_the_browser(review_site: str, browser: Any, shots: Path) -> N
     page.fill("#d-value", '["urges"]')
     page.fill("#d-reason", "misread verb")
     page.click("button[value=picked]")
-    assert "correct: 1 changed" in page.inner_text("#done")
+    expect(page.locator("#done")).to_contain_text("correct: 1 changed")
     page.locator("input[name=key]").nth(0).check()
     page.select_option("#d-action", "reject")
     page.click("button[value=picked]")
-    assert "reject: 1 changed" in page.inner_text("#done")
+    expect(page.locator("#done")).to_contain_text("reject: 1 changed")
     page.locator("input[name=key]").nth(0).check()
     page.click("button[value=picked]")  # confirm is the default action
-    assert "confirm: 1 changed" in page.inner_text("#done")
+    expect(page.locator("#done")).to_contain_text("confirm: 1 changed")
 
     page.goto(f"{review_site}/review?kind=split")
     total = int(page.inner_text("#total").split()[0])
     page.click("button[value=all]")
-    assert f"confirm: {total} changed" in page.inner_text("#done")
-    assert page.inner_text("#total").startswith("0 items")
+    expect(page.locator("#done")).to_contain_text(f"confirm: {total} changed")
+    expect(page.locator("#total")).to_have_text(re.compile(r"^0 items"))
     page.screenshot(path=str(shots / "review-queue.png"), full_page=False)
 
     page.goto(f"{review_site}/review/audit")
