@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:  # bench/ and fuzz/ beside src, whichever test runs alone
+    sys.path.insert(0, str(PROJECT))
 SHARED = PROJECT.parent / "shared"
 CORPUS = SHARED / "corpus"
 

@@ -1,16 +1,11 @@
-"""Concurrency tests: the bench package beside the project (its loopback load driver) is
-importable, and a folder of distinct resolutions for an ingest to write."""
+"""Concurrency tests: a folder of distinct resolutions for an ingest to write (the bench
+package beside the project, its loopback load driver, is importable: tests/conftest.py)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-PROJECT = Path(__file__).resolve().parent.parent.parent
-if str(PROJECT) not in sys.path:
-    sys.path.insert(0, str(PROJECT))
 
 SEED_FILES = (
     "howtheyvote/document_rc-10-2025-0249-en.html",
