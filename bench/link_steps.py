@@ -1,0 +1,104 @@
+"""link_store step by step on a copy of a store: CPU, wall and peak RSS of each linker, then the
+COMMIT and the fold, as `whereas ingest` runs them (whereas.link.run.link_all).
+
+    .venv/bin/python bench/link_steps.py STORE.db [--json]
+
+The store is copied first (with its WAL), so a cached one (bench/store_growth.py's) is left as it
+was; the copy is upgraded when opened, as any store is. Run it with `WHEREAS_EMBEDDER=lexical`
+to link as the benchmark does without embeddings. One store a process: each step's peak RSS is
+this process's high-water mark reset before it (Linux).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+if str(PROJECT) not in sys.path:  # run as a script: `bench` is a package beside src
+    sys.path.insert(0, str(PROJECT))
+
+from bench.ingest import reset_peak, vm_peak_mb  # noqa: E402
+
+
+def _documents(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def link_steps(source: Path) -> dict[str, object]:
+    """Each step's CPU (s), wall (s) and peak RSS (MB) linking a copy of `source`."""
+    from whereas.link.run import link_all
+    from whereas.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "store.db"
+        shutil.copy(source, copy)
+        wal = source.with_name(source.name + "-wal")
+        if wal.exists():
+            shutil.copy(wal, copy.with_name(copy.name + "-wal"))
+        started = time.perf_counter()
+        store = Store.open(f"sqlite:///{copy}")
+        opened = time.perf_counter() - started
+        steps: dict[str, dict[str, float]] = {}
+        clock = [time.process_time(), time.perf_counter()]
+        reset_peak()
+
+        def done(step: str) -> None:
+            cpu, wall = time.process_time(), time.perf_counter()
+            steps[step] = {
+                "cpu_s": round(cpu - clock[0], 3),
+                "wall_s": round(wall - clock[1], 3),
+                "peak_mb": round(vm_peak_mb(), 1),
+            }
+            reset_peak()
+            clock[:] = [time.process_time(), time.perf_counter()]
+
+        link_all(store, on_step=done)
+        store.close()
+        documents = _documents(copy)
+    return {
+        "store": str(source),
+        "documents": documents,
+        "open_s": round(opened, 1),
+        "steps": steps,
+    }
+
+
+def table(result: dict[str, object]) -> str:
+    """The steps as a Markdown table, CPU a document in ms."""
+    documents = int(str(result["documents"]))
+    steps = result["steps"]
+    assert isinstance(steps, dict)
+    lines = [
+        f"| step ({documents:,} documents) | CPU a document (ms) | wall (s) | peak RSS (MB) |",
+        "|---|---|---|---|",
+    ]
+    for name, figures in steps.items():
+        per = figures["cpu_s"] / max(documents, 1) * 1000
+        lines.append(f"| {name} | {per:.3f} | {figures['wall_s']:.1f} | {figures['peak_mb']:.1f} |")
+    total = sum(f["cpu_s"] for f in steps.values()) / max(documents, 1) * 1000
+    lines.append(f"| all | {total:.3f} | | |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    result = link_steps(args.store)
+    print(json.dumps(result) if args.json else table(result))
+
+
+if __name__ == "__main__":
+    main()
