@@ -106,6 +106,7 @@ class Row:
     store_mb: float = 0.0  # the SQLite store on disk after link_store (and embeddings)
     serve: dict[str, float] = field(default_factory=dict)
     load_average: float = 0.0
+    link_steps: dict[str, float] = field(default_factory=dict)  # CPU s of each link_store step
 
 
 # -- measuring, in the process of one size ---------------------------------------------------
@@ -239,7 +240,15 @@ def measure(
         stored, resolutions, clauses = _counts(store)
         known = reset_peak()
         started, cpu = time.perf_counter(), time.process_time()
-        link_store(store)
+        link_steps: dict[str, float] = {}
+        step_cpu = [cpu]
+
+        def step_done(step: str) -> None:
+            now = time.process_time()
+            link_steps[step] = now - step_cpu[0]
+            step_cpu[0] = now
+
+        link_store(store, step_done)
         link_s, link_cpu_s = time.perf_counter() - started, time.process_time() - cpu
         link_mb = vm_peak_mb() if known else 0.0
         embed_s = _embed(store) if embed else 0.0
@@ -251,6 +260,7 @@ def measure(
         name, files, scale, embed, limits.workers, floor_s, floor_cpu_s, floor_par_s,
         reader_cpu_ms, ingest_s, ingest_cpu_s, stored, resolutions, clauses, parent_mb,
         worker_mb, link_s, link_cpu_s, link_mb, embed_s, store_mb, serve, os.getloadavg()[0],
+        link_steps,
     )  # fmt: skip
 
 
@@ -577,6 +587,7 @@ def verdicts(rows: list[Row]) -> list[str]:
             + "; ".join(parts)
             + "."
         )
+    lines.extend(_link_steps_line(scaled))
     latency = [
         _ratio_per_10x(r.serve["search_p95"], s.serve["search_p95"], r.files, s.files)
         for r, s in itertools.pairwise(scaled)
@@ -591,8 +602,26 @@ def verdicts(rows: list[Row]) -> list[str]:
     return lines
 
 
-def report(rows: list[Row], loaded: str, sizes: list[int]) -> str:
-    """The block between the bench markers."""
+def _link_steps_line(scaled: list[Row]) -> list[str]:
+    """link_store's CPU a document by step at each size, with its growth per 10x documents."""
+    timed = [r for r in scaled if r.link_steps]
+    if len(timed) < 2:
+        return []
+    parts = []
+    for step in timed[-1].link_steps:
+        values = [r.link_steps.get(step, 0.0) / r.files * 1000 for r in timed]
+        ratios = [
+            _ratio_per_10x(a, b, r.files, s.files)
+            for (a, r), (b, s) in itertools.pairwise(zip(values, timed, strict=True))
+        ]
+        factors = ["-" if math.isnan(f) else f"x{f:.2f}" for f in ratios]
+        shown = " -> ".join(f"{v:.2f}" for v in values)
+        parts.append(f"{step} {shown} ({', '.join(factors)})")
+    return ["- link_store by step, CPU a document (ms) and per 10x: " + "; ".join(parts) + "."]
+
+
+def report(rows: list[Row], loaded: str, sizes: list[int], day: date | None = None) -> str:
+    """The block between the bench markers (dated `day`, else today)."""
     workers = rows[0].workers if rows else 0
     loads = ", ".join(f"{r.load_average:.1f}" for r in rows)
     command = " ".join(f"--scale {n}" for n in sizes)
@@ -600,7 +629,7 @@ def report(rows: list[Row], loaded: str, sizes: list[int]) -> str:
     if loaded:
         parts.append(loaded)
     parts.append(
-        f"(`bench/ingest.py {command}`, {date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
+        f"(`bench/ingest.py {command}`, {day or date.today():%Y-%m-%d}, {os.cpu_count()} cores, "
         f"{workers} ingest workers; CPU: this process and the workers; load average at the end "
         f"of each run: {loads}.)"
     )
@@ -671,7 +700,8 @@ def main() -> None:
     if args.from_rows:
         kept = json.loads(args.from_rows.read_text(encoding="utf-8"))
         rows = [Row(**r) for r in kept["rows"]]
-        block = report(rows, kept["loaded"], kept["sizes"])
+        day = date.fromisoformat(kept["day"]) if "day" in kept else None
+        block = report(rows, kept["loaded"], kept["sizes"], day)
         print(block)
         if args.write:
             for path in targets:
@@ -699,7 +729,12 @@ def main() -> None:
 
 def _keep_rows(path: Path, rows: list[Row], loaded: str, sizes: list[int]) -> None:
     """The figures so far, for `--from-rows` to render the tables again without a run."""
-    kept = {"rows": [asdict(r) for r in rows], "loaded": loaded, "sizes": sizes}
+    kept = {
+        "rows": [asdict(r) for r in rows],
+        "loaded": loaded,
+        "sizes": sizes,
+        "day": date.today().isoformat(),
+    }
     path.write_text(json.dumps(kept, indent=1), encoding="utf-8")
 
 

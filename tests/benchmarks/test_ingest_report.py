@@ -80,3 +80,14 @@ def test_the_tables_render_again_from_the_kept_rows(tmp_path: Path) -> None:
         in text
     )
     assert "| scale 10,000 | 10,000 |" in text
+
+
+def test_link_store_is_shown_by_step() -> None:
+    rows = [_row(1000, 7.5, 220.0), _row(10_000, 10.5, 240.0), _row(100_000, 10.6, 242)]
+    for row, repeats in zip(rows, (5.0, 80.0, 1000.0), strict=True):
+        row.link_steps = {"people": row.files * 0.002, "claims": 0.0, "repeats": repeats}
+    line = _line(verdicts(rows), "- link_store by step")
+    assert "people 2.00 -> 2.00 -> 2.00 (x1.00, x1.00)" in line
+    assert "claims 0.00 -> 0.00 -> 0.00 (-, -)" in line
+    assert "repeats 5.00 -> 8.00 -> 10.00 (x1.60, x1.25)" in line
+    assert not any(x.startswith("- link_store by step") for x in verdicts(rows[:1]))
