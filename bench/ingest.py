@@ -689,13 +689,6 @@ def main() -> None:
     if args.one:
         print(json.dumps(asdict(_one(args.one, load=args.load))))
         return
-    sizes = sorted(set(args.scale or [1000]))
-    cached_corpus(sizes[-1], quiet=False)  # before any clock, in this process
-    specs = [] if args.no_corpus else ["corpus", "corpus+embed"]
-    for size in sizes:
-        specs.append(str(size))
-        if args.embed == "all" or (args.embed == "smallest" and size == sizes[0]):
-            specs.append(f"{size}+embed")
     targets = args.docs or [PROJECT / "docs" / "benchmarks.md", PROJECT / "README.md"]
     if args.from_rows:
         kept = json.loads(args.from_rows.read_text(encoding="utf-8"))
@@ -707,6 +700,13 @@ def main() -> None:
             for path in targets:
                 _replace_between_markers(path, block)
         return
+    sizes = sorted(set(args.scale or [1000]))
+    cached_corpus(sizes[-1], quiet=False)  # before any clock, in this process
+    specs = [] if args.no_corpus else ["corpus", "corpus+embed"]
+    for size in sizes:
+        specs.append(str(size))
+        if args.embed == "all" or (args.embed == "smallest" and size == sizes[0]):
+            specs.append(f"{size}+embed")
     rows = []
     for done, spec in enumerate(specs, 1):
         rows.append(run_one(spec, load=args.load))

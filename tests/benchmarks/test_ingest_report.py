@@ -3,6 +3,7 @@ rendered again from the figures a run kept (--rows, --from-rows)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,7 +73,12 @@ def test_the_tables_render_again_from_the_kept_rows(tmp_path: Path) -> None:
     page.write_text(f"before\n{ingest.BEGIN}\nold\n{ingest.END}\nafter\n", encoding="utf-8")
     script = PROJECT / "bench" / "ingest.py"
     command = [sys.executable, str(script), "--from-rows", str(kept), "--write", "--docs"]
-    subprocess.run([*command, str(page)], check=True, capture_output=True, cwd=PROJECT)
+    cache = tmp_path / "cache"
+    environment = {**os.environ, "WHEREAS_BENCH_CACHE": str(cache)}
+    subprocess.run(
+        [*command, str(page)], check=True, capture_output=True, cwd=PROJECT, env=environment
+    )
+    assert not cache.exists()  # rendering generates no scale copies
     text = page.read_text(encoding="utf-8")
     assert text.startswith("before\n") and text.endswith("after\n") and "old" not in text
     assert (
