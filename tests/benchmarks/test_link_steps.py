@@ -33,4 +33,5 @@ def test_every_step_is_timed_in_order_and_the_store_left_as_it_was(
     names = ["people", "reports", "claims", "citations", "lineage", "repeats", "commit", "fold"]
     assert list(steps) == names
     assert all(s["cpu_s"] >= 0 and s["peak_mb"] > 0 for s in steps.values())
+    assert all(s["user_s"] + s["system_s"] <= s["cpu_s"] + 0.05 for s in steps.values())
     assert path.read_bytes() == before  # linked a copy
