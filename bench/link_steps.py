@@ -28,7 +28,8 @@ if str(PROJECT) not in sys.path:  # run as a script: `bench` is a package beside
 from bench.ingest import reset_peak, vm_peak_mb  # noqa: E402
 
 
-def _documents(path: Path) -> int:
+def documents_in(path: Path) -> int:
+    """How many documents the SQLite store at `path` holds."""
     connection = sqlite3.connect(path)
     try:
         return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -75,7 +76,7 @@ def link_steps(source: Path) -> dict[str, object]:
 
         link_all(store, on_step=done)
         store.close()
-        documents = _documents(copy)
+        documents = documents_in(copy)
     return {
         "store": str(source),
         "documents": documents,

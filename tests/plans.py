@@ -18,12 +18,13 @@ def query_plan(connection: Connection, statement: str, parameters: Sequence[Any]
 
 
 def plans_of(store: Store, run: Callable[[Session], Any], reading: str) -> list[str]:
-    """The plans of the statements that `run` makes whose SQL holds `reading` ("FROM
-    documents"), with their own parameters; what `run` returns is dropped."""
+    """The plans of the statements that `run` makes whose SQL, its whitespace made single,
+    holds `reading` ("FROM documents"), with their own parameters; what `run` returns is
+    dropped."""
     statements: list[tuple[str, Any]] = []
 
     def seen(_c: Any, _cu: Any, statement: str, parameters: Any, *_: Any) -> None:
-        if reading in statement:
+        if reading in " ".join(statement.split()):
             statements.append((statement, parameters))
 
     with store.session() as session:

@@ -3,20 +3,12 @@ same new copies stored into each, timed by statement."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from bench import store_growth
+from bench.link_steps import documents_in
 from bench.scale_corpus import cached_corpus
-
-
-def _documents(path: Path) -> int:
-    connection = sqlite3.connect(path)
-    try:
-        return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
-    finally:
-        connection.close()
 
 
 def test_stores_grow_from_the_smaller_one_and_time_the_same_new_copies(
@@ -29,14 +21,14 @@ def test_stores_grow_from_the_smaller_one_and_time_the_same_new_copies(
         lambda count, quiet=True: cached_corpus(count, root=tmp_path / "copies"),
     )
     small = store_growth.cached_store(2)
-    assert _documents(small) == 2
+    assert documents_in(small) == 2
     larger = store_growth.cached_store(3)  # goes on from the store of 2
-    assert _documents(larger) == 3 and _documents(small) == 2
+    assert documents_in(larger) == 3 and documents_in(small) == 2
     assert sorted(p.name for p in (tmp_path / "stores").glob("*.db")) == ["s2.db", "s3.db"]
 
     results = [store_growth.measure(size, 3, 2) for size in (0, 3)]
 
-    assert _documents(larger) == 3  # measured on a copy
+    assert documents_in(larger) == 3  # measured on a copy
     for result in results:
         assert result["store_ms"] > result["commit_ms"] > 0
         statements = result["statements"]

@@ -212,7 +212,7 @@ def link_store(store: Store, on_step: Callable[[str], None] | None = None) -> tu
     `on_step` is told each step's name as it ends (the benchmarks time them)."""
     from whereas.link.run import link_all  # each linker streams: memory flat in the store's size
 
-    return link_all(store) if on_step is None else link_all(store, on_step)
+    return link_all(store, on_step)
 
 
 def ingest_stream(

@@ -46,8 +46,9 @@ def link_session(
     return reports, claims
 
 
-def link_all(store: Store, on_step: StepDone = _nothing) -> tuple[int, int]:
+def link_all(store: Store, on_step: StepDone | None = None) -> tuple[int, int]:
     """Link people, reports, claims, citations, lineage and repeats (safe to re-run)."""
+    on_step = on_step or _nothing
     with store.session() as session:
         linked = link_session(session, on_step=on_step)
     on_step("commit")
